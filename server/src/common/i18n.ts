@@ -1,0 +1,181 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+export type Lang = 'zh-CN' | 'en';
+
+/** Per-request values that code far from the resolver (error formatting, SQL logging) needs. */
+export interface RequestStore {
+  requestId: string;
+  lang: Lang;
+  sqlStatements: number;
+}
+
+export const requestStore = new AsyncLocalStorage<RequestStore>();
+
+/** Chinese first: anything but an explicit preference for English gets zh-CN. */
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'zh-CN';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+type Params = Record<string, string | number>;
+type Message = { 'zh-CN': string; en: string };
+
+/** Every message a person can see, in both languages. `{name}` is replaced from params. */
+export const messages = {
+  unauthenticated: {
+    'zh-CN': '请先登录：发送 Authorization: Bearer <令牌>（通过 login 获取）。',
+    en: 'Please log in first: send Authorization: Bearer <token> (obtained from login).',
+  },
+  tokenInvalid: {
+    'zh-CN': '登录令牌无效或已过期，请重新登录。',
+    en: 'The login token is invalid or has expired; please log in again.',
+  },
+  loginFailed: {
+    'zh-CN': '用户名或密码错误。',
+    en: 'Wrong username or password.',
+  },
+  loginThrottled: {
+    'zh-CN': '登录失败次数过多，请在 {minutes} 分钟后再试。',
+    en: 'Too many failed logins; try again in {minutes} minutes.',
+  },
+  forbiddenRole: {
+    'zh-CN': '您的角色（{role}）无权执行此操作。',
+    en: 'Your role ({role}) may not do this.',
+  },
+  forbiddenApiKey: {
+    'zh-CN': 'API 密钥只能用于统计分析查询。',
+    en: 'An API key can only be used for analytics queries.',
+  },
+  forbiddenOutsideScope: {
+    'zh-CN': '只能修改本{scope}范围内的数据。',
+    en: 'You can only change records within your own {scope}.',
+  },
+  forbiddenFilterField: {
+    'zh-CN': '您的角色不能按字段 {field} 筛选或排序。',
+    en: 'Your role may not filter or sort by {field}.',
+  },
+  notFound: {
+    'zh-CN': '{entity} {id} 不存在或无权查看。',
+    en: '{entity} {id} does not exist or is not visible to you.',
+  },
+  referenceNotFound: {
+    'zh-CN': '{field} 所指的{entity}（{id}）不存在或无权使用。',
+    en: '{field} refers to {entity} {id}, which does not exist or is not visible to you.',
+  },
+  conflict: {
+    'zh-CN': '{entity} {id} 已被他人修改（您提交的版本 {given}，当前版本 {current}）。请重新读取后再提交。',
+    en: '{entity} {id} was changed by someone else (you sent version {given}, it is now at {current}). Reload it and apply your change again.',
+  },
+  deleteHasDependents: {
+    'zh-CN': '不能删除{entity} {id}：仍有 {count} 个{dependent}属于它，请先删除或移走它们。',
+    en: 'Cannot delete {entity} {id}: {count} {dependent} still belong to it; delete or move them first.',
+  },
+  restoreParentDeleted: {
+    'zh-CN': '不能恢复{entity} {id}：它所属的{parent}已被删除，请先恢复{parent}。',
+    en: 'Cannot restore {entity} {id}: its {parent} is deleted; restore the {parent} first.',
+  },
+  notDeleted: {
+    'zh-CN': '{entity} {id} 未被删除，无需恢复。',
+    en: '{entity} {id} is not deleted; there is nothing to restore.',
+  },
+  unique: {
+    'zh-CN': '{field} 的值“{value}”已被占用，请换一个。',
+    en: 'The {field} “{value}” is already in use; choose another.',
+  },
+  limitTooLarge: {
+    'zh-CN': 'limit 不能超过 {max}（收到 {value}）；请分页读取。',
+    en: 'limit may be at most {max} (got {value}); page through the results instead.',
+  },
+  negative: {
+    'zh-CN': '{field} 不能为负数（收到 {value}）。',
+    en: '{field} may not be negative (got {value}).',
+  },
+  badId: {
+    'zh-CN': '{field} 应为数字编号（收到“{value}”）。',
+    en: '{field} must be a numeric id (got “{value}”).',
+  },
+  emptyIn: {
+    'zh-CN': '{field}.in 不能为空列表。',
+    en: '{field}.in must not be an empty list.',
+  },
+  invalidInput: {
+    'zh-CN': '{field} 无效：{detail}',
+    en: '{field} is invalid: {detail}',
+  },
+  countyRegionMismatch: {
+    'zh-CN': '{field}：所选县（区）不属于所选地区。',
+    en: '{field}: the chosen county does not belong to the chosen region.',
+  },
+  countyRoleNeedsCounty: {
+    'zh-CN': 'COUNTY 角色的用户必须指定 countyId。',
+    en: 'A user with the COUNTY role needs a countyId.',
+  },
+  regionRoleNeedsRegion: {
+    'zh-CN': '{role} 角色的用户必须指定 regionId。',
+    en: 'A user with the {role} role needs a regionId.',
+  },
+  passwordTooShort: {
+    'zh-CN': '密码至少需要 {min} 个字符。',
+    en: 'The password needs at least {min} characters.',
+  },
+  cannotDeactivateSelf: {
+    'zh-CN': '不能停用或删除自己的账号。',
+    en: 'You cannot deactivate or delete your own account.',
+  },
+  queryTooDeep: {
+    'zh-CN': '查询嵌套深度为 {depth}，超过上限 {max}；请拆分查询。',
+    en: 'The query is nested {depth} levels deep, more than the limit of {max}; split it into smaller queries.',
+  },
+  queryTooCostly: {
+    'zh-CN': '查询的估算成本为 {cost}，超过上限 {max}；请减小 limit、减少别名或拆分查询。',
+    en: 'The estimated cost of the query is {cost}, over the budget of {max}; lower the limits, use fewer aliases or split the query.',
+  },
+  blank: {
+    'zh-CN': '{field} 不能为空。',
+    en: '{field} must not be blank.',
+  },
+  tooLong: {
+    'zh-CN': '{field} 最多 {max} 个字符。',
+    en: '{field} may have at most {max} characters.',
+  },
+  adminCode: {
+    'zh-CN': '{field} 应为 6 位行政区划代码，例如 540222。',
+    en: '{field} must be a 6-digit administrative division code, e.g. 540222.',
+  },
+  phoneFormat: {
+    'zh-CN': '{field} 只能包含数字、空格、+ 和 -。',
+    en: '{field} may only contain digits, spaces, + and -.',
+  },
+  usernameFormat: {
+    'zh-CN': '{field} 只能包含字母、数字、点、下划线和连字符（2–64 个字符）。',
+    en: '{field} may only contain letters, digits, dots, underscores and hyphens (2–64 characters).',
+  },
+  internal: {
+    'zh-CN': '服务器内部错误（请求编号 {requestId}）。请稍后重试，或把编号告知管理员。',
+    en: 'Internal server error (request {requestId}). Try again later, or give the request id to an administrator.',
+  },
+} satisfies Record<string, Message>;
+
+export type MessageKey = keyof typeof messages;
+
+export function translate(key: MessageKey, params: Params = {}, lang?: Lang): string {
+  const chosen = lang ?? requestStore.getStore()?.lang ?? 'zh-CN';
+  const template = messages[key][chosen];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Names of entity types as people read them. */
+export const entityLabels: Record<string, Message> = {
+  Region: { 'zh-CN': '地区', en: 'region' },
+  County: { 'zh-CN': '县（区）', en: 'county' },
+  Department: { 'zh-CN': '部门', en: 'department' },
+  Cadre: { 'zh-CN': '干部', en: 'cadre' },
+  User: { 'zh-CN': '用户', en: 'user' },
+  AuditEvent: { 'zh-CN': '审计事件', en: 'audit event' },
+};
+
+export function entityLabel(entityType: string, lang?: Lang): string {
+  const chosen = lang ?? requestStore.getStore()?.lang ?? 'zh-CN';
+  return entityLabels[entityType]?.[chosen] ?? entityType;
+}

@@ -1,0 +1,200 @@
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Context } from '../context.js';
+import { errors } from '../errors.js';
+import type { OrderByItem, Page, ResourceDef, Row } from './resource.js';
+import { QuerySql } from './sql.js';
+import { compileFilter, compileOrder } from './where.js';
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 500;
+
+export interface ListArgs {
+  filter?: object | null;
+  orderBy?: OrderByItem[] | null;
+  offset?: number | null;
+  limit?: number | null;
+  /** List the soft-deleted rows (the recycle bin) instead of the live ones. */
+  deleted?: boolean | null;
+}
+
+function paging(args: ListArgs): { offset: number; limit: number } {
+  const offset = args.offset ?? 0;
+  const limit = args.limit ?? DEFAULT_LIMIT;
+  if (limit > MAX_LIMIT) throw errors.badInput('limit', 'limitTooLarge', { max: MAX_LIMIT, value: limit });
+  if (limit < 0) throw errors.badInput('limit', 'negative', { value: limit });
+  if (offset < 0) throw errors.badInput('offset', 'negative', { value: offset });
+  return { offset, limit };
+}
+
+/** A query id as a number, or null when it cannot name a row. */
+export function parseId(id: string | number | null | undefined): number | null {
+  if (id === null || id === undefined) return null;
+  const text = String(id);
+  return /^\d{1,15}$/.test(text) ? Number(text) : null;
+}
+
+/**
+ * The one place where a read of `def` rows starts: soft-deleted rows are excluded (or, for
+ * the recycle bin, selected) and the caller's scope is applied, before anything else is added.
+ */
+export class ScopedQuery<E extends Row> {
+  readonly sql: QuerySql;
+  private readonly conditions: string[] = [];
+
+  constructor(
+    private readonly ctx: Context,
+    readonly def: ResourceDef<E>,
+    readonly db: EntityManager = ctx.db.manager,
+    opts: { deleted?: boolean | null } = {},
+  ) {
+    this.sql = new QuerySql(db, 'x');
+    if (def.softDelete !== false) {
+      this.conditions.push(`${this.sql.col('deletedAt')} IS ${opts.deleted ? 'NOT NULL' : 'NULL'}`);
+    }
+    const scope = ctx.scope;
+    const role = ctx.principal?.role;
+    if (scope.level === 'NONE' || (def.readableBy && (!role || !def.readableBy.includes(role)))) this.conditions.push('1 = 0');
+    else if (scope.level !== 'ALL') {
+      const predicate = def.readScope(scope, this.sql);
+      if (predicate) this.conditions.push(`(${predicate})`);
+    }
+  }
+
+  filter(filter: object | null | undefined): this {
+    const predicate = compileFilter(this.sql, this.def.query.fields, filter, this.ctx.principal);
+    if (predicate) this.conditions.push(predicate);
+    return this;
+  }
+
+  where(predicate: string): this {
+    this.conditions.push(predicate);
+    return this;
+  }
+
+  order(items: OrderByItem[] | null | undefined): string[] {
+    const { fields, order } = this.def.query;
+    return compileOrder(this.sql, fields, order, items, this.ctx.principal);
+  }
+
+  builder(): SelectQueryBuilder<E> {
+    return this.db
+      .createQueryBuilder(this.def.entity, this.sql.alias)
+      .withDeleted()
+      .where(this.conditions.join(' AND '))
+      .setParameters(this.sql.params);
+  }
+}
+
+function applyOrder<E extends Row>(qb: SelectQueryBuilder<E>, terms: string[]): SelectQueryBuilder<E> {
+  terms.forEach((term, i) => {
+    const [expr, dir] = [term.slice(0, term.lastIndexOf(' ')), term.slice(term.lastIndexOf(' ') + 1) as 'ASC' | 'DESC'];
+    if (i === 0) qb.orderBy(expr, dir);
+    else qb.addOrderBy(expr, dir);
+  });
+  return qb;
+}
+
+/** A top-level list: one statement for the page, one for the total. */
+export async function listPage<E extends Row>(
+  ctx: Context,
+  def: ResourceDef<E>,
+  args: ListArgs,
+  extra?: (q: ScopedQuery<E>) => void,
+): Promise<Page<E>> {
+  const { offset, limit } = paging(args);
+  const q = new ScopedQuery(ctx, def, ctx.db.manager, { deleted: args.deleted }).filter(args.filter);
+  extra?.(q);
+  const terms = q.order(args.orderBy);
+  const items = await applyOrder(q.builder(), terms).offset(offset).limit(limit).getMany();
+  const total = await q.builder().getCount();
+  return { items, total };
+}
+
+/** Rows by id as the caller may see them (null where absent or out of scope), in key order. */
+export async function loadByIds<E extends Row>(
+  ctx: Context,
+  def: ResourceDef<E>,
+  ids: readonly number[],
+  db: EntityManager = ctx.db.manager,
+  opts: { deleted?: boolean } = {},
+): Promise<(E | null)[]> {
+  if (ids.length === 0) return [];
+  const q = new ScopedQuery(ctx, def, db, opts);
+  const rows = await q.where(`${q.sql.col('id')} IN ${q.sql.list([...new Set(ids)])}`).builder().getMany();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** One visible row or null: for lookups and for services that must check visibility. */
+export async function findVisible<E extends Row>(
+  ctx: Context,
+  def: ResourceDef<E>,
+  id: string | number,
+  db: EntityManager = ctx.db.manager,
+  opts: { deleted?: boolean } = {},
+): Promise<E | null> {
+  const numeric = parseId(id);
+  if (numeric === null) return null;
+  const [row] = await loadByIds(ctx, def, [numeric], db, opts);
+  return row;
+}
+
+/**
+ * Pages of children for many parents at once (a relation field over a whole parent page):
+ * three statements whatever the number of parents — ids ranked per parent with a window
+ * function, the rows themselves, and the totals grouped by parent.
+ */
+export async function relationPages<E extends Row>(
+  ctx: Context,
+  def: ResourceDef<E>,
+  foreignKey: string,
+  parentIds: readonly number[],
+  args: ListArgs,
+): Promise<Page<E>[]> {
+  const { offset, limit } = paging(args);
+  const db = ctx.db.manager;
+  const scoped = () => {
+    const q = new ScopedQuery(ctx, def, db).filter(args.filter);
+    return q.where(`${q.sql.col(foreignKey)} IN ${q.sql.list([...new Set(parentIds)])}`);
+  };
+
+  const ranked = scoped();
+  const fk = ranked.sql.col(foreignKey);
+  const over = `PARTITION BY ${fk} ORDER BY ${ranked.order(args.orderBy).join(', ')}`;
+  const [innerSql, innerParams] = ranked
+    .builder()
+    .select(ranked.sql.col('id'), 'id')
+    .addSelect(fk, 'pk')
+    .addSelect(`ROW_NUMBER() OVER (${over})`, 'rn')
+    .getQueryAndParameters();
+  const window: { id: number | string; pk: number | string }[] =
+    limit === 0
+      ? []
+      : await db.query(`SELECT w.id AS id, w.pk AS pk FROM (${innerSql}) w WHERE w.rn > ? AND w.rn <= ? ORDER BY w.pk, w.rn`, [
+          ...innerParams,
+          offset,
+          offset + limit,
+        ]);
+
+  const ids = window.map((r) => Number(r.id));
+  const rows = ids.length ? await db.createQueryBuilder(def.entity, 'x').withDeleted().whereInIds(ids).getMany() : [];
+  const rowById = new Map(rows.map((r) => [r.id, r]));
+
+  const counted = scoped();
+  const totals: { pk: number | string; n: number | string }[] = await counted
+    .builder()
+    .select(counted.sql.col(foreignKey), 'pk')
+    .addSelect('COUNT(*)', 'n')
+    .groupBy(counted.sql.col(foreignKey))
+    .getRawMany();
+  const totalByParent = new Map(totals.map((t) => [Number(t.pk), Number(t.n)]));
+
+  const itemsByParent = new Map<number, E[]>();
+  for (const r of window) {
+    const list = itemsByParent.get(Number(r.pk)) ?? [];
+    const row = rowById.get(Number(r.id));
+    if (row) list.push(row);
+    itemsByParent.set(Number(r.pk), list);
+  }
+  return parentIds.map((id) => ({ items: itemsByParent.get(id) ?? [], total: totalByParent.get(id) ?? 0 }));
+}

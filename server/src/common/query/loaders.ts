@@ -1,0 +1,33 @@
+import DataLoader from 'dataloader';
+import type { Context } from '../context.js';
+import { loadByIds, relationPages, type ListArgs } from './list.js';
+import type { Page, ResourceDef, Row } from './resource.js';
+
+/**
+ * Request-scoped DataLoaders: one per (type) for lookups by id and one per (type, foreign
+ * key, arguments) for relation pages, so a relation field costs a fixed number of
+ * statements for a whole page of parents. Each batch applies the caller's scope.
+ */
+export class Loaders {
+  private readonly loaders = new Map<string, DataLoader<number, unknown>>();
+
+  constructor(private readonly ctx: Context) {}
+
+  byId<E extends Row>(def: ResourceDef<E>): DataLoader<number, E | null> {
+    return this.get(`id:${def.type}`, () => new DataLoader<number, E | null>((ids) => loadByIds(this.ctx, def, ids)));
+  }
+
+  page<E extends Row>(def: ResourceDef<E>, foreignKey: string, args: ListArgs): DataLoader<number, Page<E>> {
+    const key = `page:${def.type}:${foreignKey}:${JSON.stringify(args)}`;
+    return this.get(key, () => new DataLoader<number, Page<E>>((ids) => relationPages(this.ctx, def, foreignKey, ids, args)));
+  }
+
+  private get<V>(key: string, make: () => DataLoader<number, V>): DataLoader<number, V> {
+    let loader = this.loaders.get(key) as DataLoader<number, V> | undefined;
+    if (!loader) {
+      loader = make();
+      this.loaders.set(key, loader as DataLoader<number, unknown>);
+    }
+    return loader;
+  }
+}

@@ -1,0 +1,163 @@
+import { Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import type { BaseRecord } from '../base.entity.js';
+
+/** Anything listed: BaseRecord rows, and append-only rows such as audit events. */
+export interface Row {
+  id: number;
+}
+import type { Location, Role, Scope } from '../scope.js';
+import {
+  BooleanFilter,
+  DateFilter,
+  DateTimeFilter,
+  enumFilterFor,
+  FloatFilter,
+  IdFilter,
+  IntFilter,
+  SortDirection,
+  StringFilter,
+} from './operators.js';
+import type { QuerySql } from './sql.js';
+
+export type FieldKind = 'id' | 'string' | 'int' | 'float' | 'date' | 'datetime' | 'boolean' | 'enum';
+
+export interface FilterField {
+  kind: FieldKind;
+  /** Column name when it differs from the filter field's name. */
+  column?: string;
+  /** A SQL expression instead of a column (e.g. a cadre's county, through its department). */
+  expr?: (sql: QuerySql) => string;
+  enum?: { values: object; name: string };
+  /** Only these roles may filter or sort by it (e.g. phone numbers are hidden from analysts). */
+  restrictedTo?: Role[];
+}
+
+export type FilterSpec = Record<string, FilterField>;
+/** Sort keys as they appear in the `<Type>OrderField` enum, each naming a filter field. */
+export type OrderSpec = Record<string, string>;
+
+const COMMON_FIELDS: FilterSpec = {
+  id: { kind: 'id' },
+  createdAt: { kind: 'datetime' },
+  updatedAt: { kind: 'datetime' },
+};
+const COMMON_ORDER: OrderSpec = { ID: 'id', CREATED_AT: 'createdAt', UPDATED_AT: 'updatedAt' };
+
+/**
+ * How one entity is listed, filtered, sorted, scoped and located. Every read path (lists,
+ * lookups, relation fields, counts) takes its scoping predicate from `readScope`, so access
+ * rules for a type live here and nowhere else.
+ */
+export interface ResourceDef<E extends Row = Row> {
+  /** The GraphQL type name, also the audit `entityType`. */
+  type: string;
+  entity: ClassType<E>;
+  /** Its filter and sort inputs, from `defineQueryInputs`. */
+  query: QueryInputs;
+  /** SQL predicate restricting rows to what `scope` may read; null when it may read all. */
+  readScope(scope: Exclude<Scope, { level: 'ALL' | 'NONE' }>, sql: QuerySql): string | null;
+  /** Roles that may read this type at all (default: every role); others see no rows. */
+  readableBy?: Role[];
+  /** Where a row sits, for write checks and for scoping its audit events. */
+  locate(db: EntityManager, row: E): Promise<Location>;
+  /** false for append-only types without deletedAt (audit events). */
+  softDelete?: boolean;
+  /** Roles that may create, change, delete and restore rows of this type (inside their scope). */
+  writableBy: Role[];
+  /** Rows that must be gone before a row of this type may be deleted. */
+  dependents?: { type: string; entity: ClassType<BaseRecord>; column: string }[];
+  /** Rows that must exist (not deleted) before a row of this type may be restored. */
+  parents?: { type: string; entity: ClassType<BaseRecord>; column: string }[];
+  /** Columns whose values never appear in audit changes (a password hash). */
+  redacted?: string[];
+  /** Columns unique across all rows, deleted ones included, with the input field that sets them. */
+  unique?: string[];
+}
+
+export interface QueryInputs {
+  Filter: ClassType<object>;
+  OrderBy: ClassType<OrderByItem>;
+  fields: FilterSpec;
+  order: OrderSpec;
+}
+
+export interface OrderByItem {
+  field: string;
+  direction: SortDirection;
+}
+
+function operatorInput(spec: FilterField): Function {
+  switch (spec.kind) {
+    case 'id':
+      return IdFilter;
+    case 'string':
+      return StringFilter;
+    case 'int':
+      return IntFilter;
+    case 'float':
+      return FloatFilter;
+    case 'date':
+      return DateFilter;
+    case 'datetime':
+      return DateTimeFilter;
+    case 'boolean':
+      return BooleanFilter;
+    case 'enum':
+      return enumFilterFor(spec.enum!.values, spec.enum!.name);
+  }
+}
+
+/**
+ * Generates `<Type>Filter` (one operator input per filterable column plus and/or/not) and
+ * `<Type>OrderBy` from one spec, so the GraphQL inputs and the SQL they compile to cannot
+ * drift apart.
+ */
+export function defineQueryInputs(type: string, ownFields: FilterSpec, ownOrder: OrderSpec): QueryInputs {
+  const fields = { ...COMMON_FIELDS, ...ownFields };
+  const order = { ...ownOrder, ...COMMON_ORDER };
+
+  @InputType(`${type}Filter`, {
+    description: `Conditions on ${type}; all given conditions must hold. and/or/not take lists of the same filter (not: none of them holds).`,
+  })
+  class Filter {}
+  for (const [name, spec] of Object.entries(fields)) {
+    const operators = operatorInput(spec); // now, not lazily: input types must exist before the schema is built
+    Field(() => operators, { nullable: true })(Filter.prototype, name);
+  }
+  Field(() => [Filter], { nullable: true })(Filter.prototype, 'and');
+  Field(() => [Filter], { nullable: true })(Filter.prototype, 'or');
+  Field(() => [Filter], { nullable: true })(Filter.prototype, 'not');
+
+  const orderEnum = Object.fromEntries(Object.keys(order).map((k) => [k, k]));
+  registerEnumType(orderEnum, { name: `${type}OrderField` });
+
+  @InputType(`${type}OrderBy`)
+  class OrderBy implements OrderByItem {
+    @Field(() => orderEnum)
+    field: string;
+
+    @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+    direction: SortDirection;
+  }
+
+  return { Filter, OrderBy, fields, order };
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** `<Type>Page { items total }`. */
+export function PageType<T extends object>(item: ClassType<T>, type: string): ClassType<Page<T>> {
+  @ObjectType(`${type}Page`)
+  class PageOf implements Page<T> {
+    @Field(() => [item])
+    items: T[];
+
+    @Field(() => Int, { description: 'How many rows match, over all pages.' })
+    total: number;
+  }
+  return PageOf;
+}

@@ -1,0 +1,116 @@
+import { errors } from '../errors.js';
+import type { Principal } from '../scope.js';
+import type { FilterField, FilterSpec, OrderByItem, OrderSpec } from './resource.js';
+import { likeEscape, type QuerySql } from './sql.js';
+
+type Ops = Record<string, unknown>;
+
+function idValue(value: unknown, field: string): number {
+  const text = String(value);
+  if (!/^\d{1,15}$/.test(text)) throw errors.badInput(field, 'badId', { value: text });
+  return Number(text);
+}
+
+function assertAllowed(spec: FilterField, name: string, principal: Principal | null): void {
+  if (spec.restrictedTo && (!principal || !spec.restrictedTo.includes(principal.role))) {
+    throw errors.forbidden('forbiddenFilterField', { field: name });
+  }
+}
+
+function columnOf(sql: QuerySql, spec: FilterField, name: string): string {
+  return spec.expr ? spec.expr(sql) : sql.col(spec.column ?? name);
+}
+
+function compileField(sql: QuerySql, spec: FilterField, name: string, ops: Ops, path: string): string[] {
+  const c = columnOf(sql, spec, name);
+  const value = (v: unknown, at: string) => (spec.kind === 'id' ? idValue(v, at) : v);
+  const parts: string[] = [];
+  for (const [op, raw] of Object.entries(ops)) {
+    if (raw === undefined || raw === null) continue;
+    const at = `${path}.${op}`;
+    switch (op) {
+      case 'eq':
+        parts.push(`${c} = ${sql.param(value(raw, at))}`);
+        break;
+      case 'in': {
+        const list = raw as unknown[];
+        if (list.length === 0) throw errors.badInput(path, 'emptyIn');
+        parts.push(`${c} IN ${sql.list(list.map((v) => value(v, at)))}`);
+        break;
+      }
+      case 'contains':
+        parts.push(`${c} LIKE ${sql.param(`%${likeEscape(String(raw))}%`)} ESCAPE '!'`);
+        break;
+      case 'startsWith':
+        parts.push(`${c} LIKE ${sql.param(`${likeEscape(String(raw))}%`)} ESCAPE '!'`);
+        break;
+      case 'gt':
+        parts.push(`${c} > ${sql.param(raw)}`);
+        break;
+      case 'gte':
+        parts.push(`${c} >= ${sql.param(raw)}`);
+        break;
+      case 'lt':
+        parts.push(`${c} < ${sql.param(raw)}`);
+        break;
+      case 'lte':
+        parts.push(`${c} <= ${sql.param(raw)}`);
+        break;
+      case 'isNull':
+        parts.push(raw ? `${c} IS NULL` : `${c} IS NOT NULL`);
+        break;
+    }
+  }
+  return parts;
+}
+
+/**
+ * Compiles a typed filter input into one SQL predicate (null when it asks for nothing).
+ * Every condition goes through bound parameters; `not` means none of the listed filters holds.
+ */
+export function compileFilter(
+  sql: QuerySql,
+  fields: FilterSpec,
+  filter: object | null | undefined,
+  principal: Principal | null,
+  path = 'filter',
+): string | null {
+  if (!filter) return null;
+  const parts: string[] = [];
+  for (const [name, raw] of Object.entries(filter)) {
+    if (raw === undefined || raw === null) continue;
+    if (name === 'and' || name === 'or' || name === 'not') {
+      const subs = (raw as object[])
+        .map((sub, i) => compileFilter(sql, fields, sub, principal, `${path}.${name}[${i}]`) ?? '1 = 1');
+      if (subs.length === 0) continue;
+      if (name === 'and') parts.push(subs.map((s) => `(${s})`).join(' AND '));
+      if (name === 'or') parts.push(`(${subs.map((s) => `(${s})`).join(' OR ')})`);
+      if (name === 'not') parts.push(subs.map((s) => `NOT (${s})`).join(' AND '));
+      continue;
+    }
+    const spec = fields[name];
+    if (!spec) continue;
+    assertAllowed(spec, name, principal);
+    parts.push(...compileField(sql, spec, name, raw as Ops, `${path}.${name}`));
+  }
+  return parts.length ? parts.map((p) => `(${p})`).join(' AND ') : null;
+}
+
+/** ORDER BY terms for the given sort items, always ending with the id as tie-breaker. */
+export function compileOrder(
+  sql: QuerySql,
+  fields: FilterSpec,
+  order: OrderSpec,
+  items: OrderByItem[] | null | undefined,
+  principal: Principal | null,
+): string[] {
+  const terms: string[] = [];
+  for (const item of items ?? []) {
+    const fieldName = order[item.field];
+    const spec = fields[fieldName];
+    assertAllowed(spec, fieldName, principal);
+    terms.push(`${columnOf(sql, spec, fieldName)} ${item.direction === 'DESC' ? 'DESC' : 'ASC'}`);
+  }
+  if (!(items ?? []).some((i) => order[i.field] === 'id')) terms.push(`${sql.col('id')} ASC`);
+  return terms;
+}

@@ -1,0 +1,260 @@
+import type { ClassType } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import { AuditAction, type AuditChanges } from '../modules/audit/audit-event.entity.js';
+import { auditService } from '../modules/audit/audit.service.js';
+import { BOOKKEEPING_FIELDS, type BaseRecord } from './base.entity.js';
+import type { Context } from './context.js';
+import { errors } from './errors.js';
+import { entityLabel } from './i18n.js';
+import { findVisible, listPage, parseId, type ListArgs } from './query/list.js';
+import type { Page, ResourceDef } from './query/resource.js';
+import { Role, scopeContains, type Location } from './scope.js';
+import { inTransaction } from './transaction.js';
+
+type Values<E> = Partial<Record<keyof E & string, unknown>>;
+
+function comparable(value: unknown): unknown {
+  if (value instanceof Date) return value.getTime();
+  return value ?? null;
+}
+
+function auditValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  return value ?? null;
+}
+
+/**
+ * The write path every record type shares: role and scope checks, references resolved
+ * within the caller's scope, unique checks, compare-and-set on `version`, soft delete with
+ * dependants refused, restore with parents required, and the audit event — all in one
+ * transaction. Types add their own rules by overriding `prepare`.
+ */
+export class RecordService<E extends BaseRecord, C extends object = object, U extends { version: number } = { version: number }> {
+  constructor(readonly def: ResourceDef<E>) {}
+
+  get(ctx: Context, id: string): Promise<E | null> {
+    this.assertReadable(ctx);
+    return findVisible(ctx, this.def, id);
+  }
+
+  list(ctx: Context, args: ListArgs): Promise<Page<E>> {
+    this.assertReadable(ctx);
+    return listPage(ctx, this.def, args);
+  }
+
+  /** A role that may not read the type at all is told so at the top level (nested paths just see nothing). */
+  protected assertReadable(ctx: Context): void {
+    const role = ctx.principal?.role;
+    if (this.def.readableBy && role && !this.def.readableBy.includes(role)) throw errors.forbidden('forbiddenRole', { role });
+  }
+
+  /**
+   * Turns create or update input into column values: resolve `…Id` references (within scope),
+   * derive dependent columns, enforce the type's rules. `current` is null on create.
+   */
+  protected async prepare(_ctx: Context, _db: EntityManager, input: Values<E>, _current: E | null): Promise<Values<E>> {
+    return input;
+  }
+
+  async create(ctx: Context, input: C): Promise<E> {
+    this.assertRole(ctx);
+    return inTransaction(ctx.db, async (db) => {
+      const values = await this.prepare(ctx, db, { ...input } as Values<E>, null);
+      await this.assertUnique(db, values, null);
+      const row = db.create(this.def.entity, values as E);
+      const location = await this.def.locate(db, row);
+      this.assertInScope(ctx, location);
+      const inserted = await db.insert(this.def.entity, row as never);
+      const id = Number(inserted.identifiers[0].id);
+      const saved = await this.reload(db, id);
+      await auditService.record(db, ctx, {
+        action: AuditAction.CREATE,
+        entityType: this.def.type,
+        entityId: id,
+        location,
+        changes: this.snapshot(db, saved),
+      });
+      return saved;
+    });
+  }
+
+  async update(ctx: Context, id: string, input: U): Promise<E> {
+    this.assertRole(ctx);
+    return inTransaction(ctx.db, async (db) => {
+      const current = await this.visibleOrNotFound(ctx, db, id);
+      this.assertInScope(ctx, await this.def.locate(db, current));
+      const { version, ...patch } = input;
+      if (current.version !== version) throw errors.conflict(entityLabel(this.def.type), current.id, version, current.version);
+
+      const values = await this.prepare(ctx, db, patch as Values<E>, current);
+      const changes: AuditChanges = {};
+      const set: Record<string, unknown> = {};
+      for (const [key, after] of Object.entries(values)) {
+        if (after === undefined || BOOKKEEPING_FIELDS.has(key)) continue;
+        const before = (current as Record<string, unknown>)[key];
+        if (comparable(before) === comparable(after)) continue;
+        set[key] = after;
+        changes[key] = this.redact(key, { before: auditValue(before), after: auditValue(after) });
+      }
+      if (Object.keys(set).length === 0) return current;
+
+      await this.assertUnique(db, set as Values<E>, current.id);
+      const location = await this.def.locate(db, db.merge(this.def.entity, db.create(this.def.entity, { ...current }), set as never));
+      this.assertInScope(ctx, location);
+      await this.compareAndSet(db, current, set, version);
+      await auditService.record(db, ctx, {
+        action: AuditAction.UPDATE,
+        entityType: this.def.type,
+        entityId: current.id,
+        location,
+        changes,
+      });
+      return this.reload(db, current.id);
+    });
+  }
+
+  async remove(ctx: Context, id: string): Promise<boolean> {
+    this.assertRole(ctx);
+    return inTransaction(ctx.db, async (db) => {
+      const current = await this.visibleOrNotFound(ctx, db, id);
+      const location = await this.def.locate(db, current);
+      this.assertInScope(ctx, location);
+      for (const dep of this.def.dependents ?? []) {
+        const count = await db
+          .createQueryBuilder(dep.entity, 'd')
+          .where(`d.${dep.column} = :id`, { id: current.id })
+          .getCount(); // soft-deleted dependants are excluded by TypeORM here
+        if (count > 0) {
+          throw errors.badInput('id', 'deleteHasDependents', {
+            entity: entityLabel(this.def.type),
+            id: current.id,
+            count,
+            dependent: entityLabel(dep.type),
+          });
+        }
+      }
+      const deletedAt = new Date();
+      await this.compareAndSet(db, current, { deletedAt }, current.version);
+      await auditService.record(db, ctx, {
+        action: AuditAction.DELETE,
+        entityType: this.def.type,
+        entityId: current.id,
+        location,
+        changes: { deletedAt: { before: null, after: deletedAt.toISOString() } },
+      });
+      return true;
+    });
+  }
+
+  async restore(ctx: Context, id: string): Promise<E> {
+    this.assertRole(ctx);
+    return inTransaction(ctx.db, async (db) => {
+      const current = await findVisible(ctx, this.def, id, db, { deleted: true });
+      if (!current) {
+        const live = await findVisible(ctx, this.def, id, db);
+        if (live) throw errors.badInput('id', 'notDeleted', { entity: entityLabel(this.def.type), id: live.id });
+        throw errors.notFound(entityLabel(this.def.type), id);
+      }
+      const location = await this.def.locate(db, current);
+      this.assertInScope(ctx, location);
+      for (const parent of this.def.parents ?? []) {
+        const parentId = (current as Record<string, unknown>)[parent.column];
+        if (parentId == null) continue;
+        const alive = await db.getRepository(parent.entity).exists({ where: { id: parentId as number } });
+        if (!alive) {
+          throw errors.badInput('id', 'restoreParentDeleted', {
+            entity: entityLabel(this.def.type),
+            id: current.id,
+            parent: entityLabel(parent.type),
+          });
+        }
+      }
+      await this.assertUnique(db, current as Values<E>, current.id);
+      await this.compareAndSet(db, current, { deletedAt: null }, current.version, true);
+      await auditService.record(db, ctx, {
+        action: AuditAction.RESTORE,
+        entityType: this.def.type,
+        entityId: current.id,
+        location,
+        changes: { deletedAt: { before: current.deletedAt?.toISOString() ?? null, after: null } },
+      });
+      return this.reload(db, current.id);
+    });
+  }
+
+  /** A visible row of this type for a write, or NOT_FOUND (never a hint that it exists elsewhere). */
+  protected async visibleOrNotFound(ctx: Context, db: EntityManager, id: string): Promise<E> {
+    const row = await findVisible(ctx, this.def, id, db);
+    if (!row) throw errors.notFound(entityLabel(this.def.type), id);
+    return row;
+  }
+
+  /** Resolves a `…Id` input to a row of `def` the caller may see, or BAD_USER_INPUT naming the field. */
+  protected async reference<R extends BaseRecord>(ctx: Context, db: EntityManager, def: ResourceDef<R>, id: unknown, field: string): Promise<R> {
+    const numeric = parseId(id as string);
+    const row = numeric === null ? null : await findVisible(ctx, def, numeric, db);
+    if (!row) throw errors.badInput(field, 'referenceNotFound', { entity: entityLabel(def.type), id: String(id) });
+    return row;
+  }
+
+  protected assertRole(ctx: Context): void {
+    const role = ctx.principal?.role;
+    if (!role) throw errors.unauthenticated();
+    if (!this.def.writableBy.includes(role)) throw errors.forbidden('forbiddenRole', { role });
+  }
+
+  protected assertInScope(ctx: Context, location: Location): void {
+    if (!scopeContains(ctx.scope, location)) {
+      const county = ctx.principal?.role === Role.COUNTY;
+      throw errors.forbidden('forbiddenOutsideScope', { scope: county ? entityLabel('County') : entityLabel('Region') });
+    }
+  }
+
+  private async assertUnique(db: EntityManager, values: Values<E>, exceptId: number | null): Promise<void> {
+    for (const column of this.def.unique ?? []) {
+      const value = (values as Record<string, unknown>)[column];
+      if (value === undefined || value === null) continue;
+      const qb = db.createQueryBuilder(this.def.entity, 'x').withDeleted().where(`x.${column} = :value`, { value });
+      if (exceptId !== null) qb.andWhere('x.id <> :exceptId', { exceptId });
+      if ((await qb.getCount()) > 0) throw errors.badInput(column, 'unique', { value: String(value) });
+    }
+  }
+
+  /** UPDATE … WHERE id = ? AND version = ?: a concurrent writer makes it match nothing → CONFLICT. */
+  private async compareAndSet(db: EntityManager, current: E, set: Record<string, unknown>, version: number, deleted = false): Promise<void> {
+    const esc = (name: string) => db.connection.driver.escape(name);
+    const result = await db
+      .createQueryBuilder()
+      .update(this.def.entity)
+      .set({ ...set, updatedAt: new Date(), version: () => `${esc('version')} + 1` } as never)
+      .where(`${esc('id')} = :id AND ${esc('version')} = :version AND ${esc('deletedAt')} IS ${deleted ? 'NOT NULL' : 'NULL'}`, {
+        id: current.id,
+        version,
+      })
+      .execute();
+    if (result.affected !== 1) {
+      const now = await db.getRepository(this.def.entity).findOne({ where: { id: current.id } as never, withDeleted: true });
+      throw errors.conflict(entityLabel(this.def.type), current.id, version, now?.version ?? current.version);
+    }
+  }
+
+  private reload(db: EntityManager, id: number): Promise<E> {
+    return db.getRepository(this.def.entity).findOneOrFail({ where: { id } as never, withDeleted: true });
+  }
+
+  private redact(key: string, change: { before: unknown; after: unknown }) {
+    return this.def.redacted?.includes(key) ? { before: '[redacted]', after: '[redacted]' } : change;
+  }
+
+  /** Every column of a new row, as its CREATE audit event records it. */
+  private snapshot(db: EntityManager, row: E): AuditChanges {
+    const changes: AuditChanges = {};
+    for (const column of db.connection.getMetadata(this.def.entity as ClassType<E>).columns) {
+      const key = column.propertyName;
+      if (BOOKKEEPING_FIELDS.has(key) || column.relationMetadata) continue;
+      const value = (row as Record<string, unknown>)[key];
+      changes[key] = this.redact(key, { before: null, after: auditValue(value) });
+    }
+    return changes;
+  }
+}

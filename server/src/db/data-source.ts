@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import mysql from 'mysql2/promise';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { sqliteFile } from '../config.js';
+import { entities } from './entities.js';
+import { mysqlMigrations, sqliteMigrations } from './migrations/index.js';
+import { CountingLogger } from './sql-logger.js';
+
+export interface MysqlTarget {
+  type: 'mysql' | 'mariadb';
+  host: string;
+  port: number;
+  username: string;
+  password: string;
+  database: string;
+}
+
+export function parseMysqlUrl(url: string): MysqlTarget {
+  const u = new URL(url);
+  const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`DATABASE_URL must name a database made of letters, digits and _ (got "${database}")`);
+  return {
+    type: u.protocol === 'mariadb:' ? 'mariadb' : 'mysql',
+    host: u.hostname || '127.0.0.1',
+    port: Number(u.port || 3306),
+    username: decodeURIComponent(u.username || 'root'),
+    password: decodeURIComponent(u.password || ''),
+    database,
+  };
+}
+
+/** Creates the MySQL/MariaDB database with utf8mb4 when it does not exist yet. */
+export async function ensureMysqlDatabase(target: MysqlTarget): Promise<void> {
+  const connection = await mysql.createConnection({ host: target.host, port: target.port, user: target.username, password: target.password });
+  try {
+    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${target.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await connection.end();
+  }
+}
+
+export function dataSourceOptions(databaseUrl: string, opts: { logSql?: boolean; synchronize?: boolean } = {}): DataSourceOptions {
+  const logger = new CountingLogger(!!opts.logSql);
+  const file = sqliteFile(databaseUrl);
+  if (file) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    return {
+      type: 'better-sqlite3',
+      database: file,
+      entities,
+      migrations: sqliteMigrations,
+      synchronize: !!opts.synchronize,
+      logging: ['query', 'error', 'warn', 'migration'],
+      logger,
+      prepareDatabase: (db: { pragma(source: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('foreign_keys = ON');
+        db.pragma('busy_timeout = 5000');
+      },
+    };
+  }
+  const target = parseMysqlUrl(databaseUrl);
+  return {
+    ...target,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    dateStrings: ['DATE'],
+    entities,
+    migrations: mysqlMigrations,
+    synchronize: !!opts.synchronize,
+    logging: ['query', 'error', 'warn', 'migration'],
+    logger,
+    extra: { connectionLimit: 10 },
+  };
+}
+
+/** Opens the database and brings its schema up to date with the migrations of its driver. */
+export async function openDatabase(databaseUrl: string, opts: { logSql?: boolean } = {}): Promise<DataSource> {
+  if (!sqliteFile(databaseUrl)) await ensureMysqlDatabase(parseMysqlUrl(databaseUrl));
+  const db = new DataSource(dataSourceOptions(databaseUrl, opts));
+  await db.initialize();
+  await db.runMigrations({ transaction: 'each' });
+  return db;
+}

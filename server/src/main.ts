@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+
+const config = loadConfig();
+const app = await createApp(config);
+
+const lines = [`Luoshi 落实 is serving ${app.url}/graphql (health: ${app.url}/healthz)`];
+const { demoLogins, demoPassword } = app.initialData;
+if (demoLogins.length) {
+  lines.push(`Demo logins, password "${demoPassword}":`);
+  for (let i = 0; i < demoLogins.length; i += 6) lines.push(`  ${demoLogins.slice(i, i + 6).join('  ')}`);
+}
+console.log(lines.join('\n'));
+
+const shutdown = async (signal: string) => {
+  console.log(`${signal}: closing`);
+  await app.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

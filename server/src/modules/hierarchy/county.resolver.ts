@@ -1,0 +1,35 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context.js';
+import { RecordResolver, relationArgs } from '../../common/crud.resolver.js';
+import type { ListArgs } from '../../common/query/list.js';
+import { County } from './county.entity.js';
+import { CountyPage, countyQuery, CreateCountyInput, UpdateCountyInput } from './county.inputs.js';
+import { countyService } from './county.service.js';
+import { DepartmentPage, departmentQuery } from './department.inputs.js';
+import { departmentResource } from './department.service.js';
+import { Region } from './region.entity.js';
+import { regionResource } from './region.service.js';
+
+const DepartmentArgs = relationArgs(departmentQuery);
+
+@Resolver(() => County)
+export class CountyResolver extends RecordResolver({
+  type: 'County',
+  plural: 'counties',
+  entity: County,
+  page: CountyPage,
+  query: countyQuery,
+  create: CreateCountyInput,
+  update: UpdateCountyInput,
+  service: countyService,
+}) {
+  @FieldResolver(() => Region, { nullable: true })
+  region(@Root() county: County, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(regionResource).load(county.regionId);
+  }
+
+  @FieldResolver(() => DepartmentPage)
+  departments(@Root() county: County, @Args(() => DepartmentArgs) args: ListArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.page(departmentResource, 'countyId', args).load(county.id);
+  }
+}

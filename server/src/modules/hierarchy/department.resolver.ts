@@ -1,0 +1,42 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context.js';
+import { RecordResolver, relationArgs } from '../../common/crud.resolver.js';
+import type { ListArgs } from '../../common/query/list.js';
+import { CadrePage, cadreQuery } from './cadre.inputs.js';
+import { cadreResource } from './cadre.service.js';
+import { County } from './county.entity.js';
+import { countyResource } from './county.service.js';
+import { Department } from './department.entity.js';
+import { CreateDepartmentInput, DepartmentPage, departmentQuery, UpdateDepartmentInput } from './department.inputs.js';
+import { departmentService } from './department.service.js';
+import { Region } from './region.entity.js';
+import { regionResource } from './region.service.js';
+
+const CadreArgs = relationArgs(cadreQuery);
+
+@Resolver(() => Department)
+export class DepartmentResolver extends RecordResolver({
+  type: 'Department',
+  plural: 'departments',
+  entity: Department,
+  page: DepartmentPage,
+  query: departmentQuery,
+  create: CreateDepartmentInput,
+  update: UpdateDepartmentInput,
+  service: departmentService,
+}) {
+  @FieldResolver(() => Region, { nullable: true })
+  region(@Root() department: Department, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(regionResource).load(department.regionId);
+  }
+
+  @FieldResolver(() => County, { nullable: true, description: 'null for a unit directly under the region (地直).' })
+  county(@Root() department: Department, @Ctx() ctx: Context) {
+    return department.countyId == null ? null : ctx.loaders.byId(countyResource).load(department.countyId);
+  }
+
+  @FieldResolver(() => CadrePage)
+  cadres(@Root() department: Department, @Args(() => CadreArgs) args: ListArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.page(cadreResource, 'departmentId', args).load(department.id);
+  }
+}

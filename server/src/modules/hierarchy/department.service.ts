@@ -1,0 +1,55 @@
+import type { EntityManager } from 'typeorm';
+import type { Context } from '../../common/context.js';
+import { errors } from '../../common/errors.js';
+import { RecordService } from '../../common/records.js';
+import type { ResourceDef } from '../../common/query/resource.js';
+import { Role } from '../../common/scope.js';
+import { Cadre } from './cadre.entity.js';
+import { County } from './county.entity.js';
+import { countyResource } from './county.service.js';
+import { Department } from './department.entity.js';
+import { departmentQuery, type CreateDepartmentInput, type UpdateDepartmentInput } from './department.inputs.js';
+import { Region } from './region.entity.js';
+import { regionResource } from './region.service.js';
+
+export const departmentResource: ResourceDef<Department> = {
+  type: 'Department',
+  entity: Department,
+  query: departmentQuery,
+  readScope: (scope, sql) =>
+    scope.level === 'REGION'
+      ? `${sql.col('regionId')} = ${sql.param(scope.regionId)}`
+      : `${sql.col('countyId')} = ${sql.param(scope.countyId)}`,
+  locate: async (_db, row) => ({ regionId: row.regionId, countyId: row.countyId ?? null }),
+  writableBy: [Role.ADMIN, Role.REGIONAL, Role.COUNTY],
+  dependents: [{ type: 'Cadre', entity: Cadre, column: 'departmentId' }],
+  parents: [
+    { type: 'Region', entity: Region, column: 'regionId' },
+    { type: 'County', entity: County, column: 'countyId' },
+  ],
+};
+
+type Values = Partial<Record<keyof Department, unknown>>;
+
+class DepartmentService extends RecordService<Department, CreateDepartmentInput, UpdateDepartmentInput> {
+  /** The region follows from the county; a region-level unit (地直) names its region alone. */
+  protected override async prepare(ctx: Context, db: EntityManager, input: Values, current: Department | null): Promise<Values> {
+    const values = { ...input };
+    if (input.countyId !== undefined && input.countyId !== null) {
+      const county = await this.reference(ctx, db, countyResource, input.countyId, 'countyId');
+      const regionId = input.regionId ?? current?.regionId;
+      if (regionId != null && String(regionId) !== String(county.regionId)) {
+        throw errors.badInput('countyId', 'countyRegionMismatch');
+      }
+      values.countyId = county.id;
+      values.regionId = county.regionId;
+    } else if (current === null) {
+      const region = await this.reference(ctx, db, regionResource, input.regionId, 'regionId');
+      values.regionId = region.id;
+      values.countyId = null;
+    }
+    return values;
+  }
+}
+
+export const departmentService = new DepartmentService(departmentResource);

@@ -1,0 +1,51 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context.js';
+import { RecordResolver } from '../../common/crud.resolver.js';
+import { County } from '../hierarchy/county.entity.js';
+import { countyResource } from '../hierarchy/county.service.js';
+import { Region } from '../hierarchy/region.entity.js';
+import { regionResource } from '../hierarchy/region.service.js';
+import { User } from './user.entity.js';
+import { CreateUserInput, LoginResult, UpdateUserInput, UserPage, userQuery } from './user.inputs.js';
+import { userService } from './user.service.js';
+
+@Resolver(() => User)
+export class UserResolver extends RecordResolver({
+  type: 'User',
+  plural: 'users',
+  entity: User,
+  page: UserPage,
+  query: userQuery,
+  create: CreateUserInput,
+  update: UpdateUserInput,
+  service: userService,
+}) {
+  @Mutation(() => LoginResult, { description: 'Exchange a username and password for a token. Repeated failures are throttled.' })
+  login(@Arg('username', () => String) username: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context) {
+    return userService.login(ctx, username, password);
+  }
+
+  @Query(() => User, { nullable: true, description: 'The logged-in user.' })
+  me(@Ctx() ctx: Context) {
+    return userService.me(ctx);
+  }
+
+  @Mutation(() => Boolean)
+  changePassword(
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() ctx: Context,
+  ) {
+    return userService.changePassword(ctx, currentPassword, newPassword);
+  }
+
+  @FieldResolver(() => Region, { nullable: true })
+  region(@Root() user: User, @Ctx() ctx: Context) {
+    return user.regionId == null ? null : ctx.loaders.byId(regionResource).load(user.regionId);
+  }
+
+  @FieldResolver(() => County, { nullable: true })
+  county(@Root() user: User, @Ctx() ctx: Context) {
+    return user.countyId == null ? null : ctx.loaders.byId(countyResource).load(user.countyId);
+  }
+}

@@ -1,0 +1,155 @@
+import { MoreThan, type EntityManager } from 'typeorm';
+import { passwords, signToken } from '../../common/auth.js';
+import type { Context } from '../../common/context.js';
+import { errors } from '../../common/errors.js';
+import { RecordService } from '../../common/records.js';
+import type { ResourceDef } from '../../common/query/resource.js';
+import { Role, type Principal } from '../../common/scope.js';
+import { inTransaction } from '../../common/transaction.js';
+import { AuditAction, AuditEvent } from '../audit/audit-event.entity.js';
+import { auditService } from '../audit/audit.service.js';
+import { County } from '../hierarchy/county.entity.js';
+import { countyResource } from '../hierarchy/county.service.js';
+import { Region } from '../hierarchy/region.entity.js';
+import { regionResource } from '../hierarchy/region.service.js';
+import { User } from './user.entity.js';
+import { MIN_PASSWORD_LENGTH, userQuery, type CreateUserInput, type LoginResult, type UpdateUserInput } from './user.inputs.js';
+
+export const userResource: ResourceDef<User> = {
+  type: 'User',
+  entity: User,
+  query: userQuery,
+  readableBy: [Role.ADMIN, Role.REGIONAL, Role.COUNTY],
+  readScope: (scope, sql) =>
+    scope.level === 'REGION'
+      ? `${sql.col('regionId')} = ${sql.param(scope.regionId)}`
+      : `${sql.col('countyId')} = ${sql.param(scope.countyId)}`,
+  locate: async (_db, row) => ({ regionId: row.regionId ?? null, countyId: row.countyId ?? null }),
+  writableBy: [Role.ADMIN],
+  unique: ['username'],
+  redacted: ['passwordHash'],
+  parents: [
+    { type: 'Region', entity: Region, column: 'regionId' },
+    { type: 'County', entity: County, column: 'countyId' },
+  ],
+};
+
+/** Failed logins allowed per username (and, ten times over, per address) in the window. */
+export const LOGIN_THROTTLE = { failures: 5, perIpFailures: 50, windowMinutes: 15 };
+
+type Values = Partial<Record<keyof User, unknown>> & { password?: string };
+
+class UserService extends RecordService<User, CreateUserInput, UpdateUserInput> {
+  /** Hashes a new password; keeps role, region and county consistent with each other. */
+  protected override async prepare(ctx: Context, db: EntityManager, input: Values, current: User | null): Promise<Values> {
+    const { password, ...values } = input;
+    if (password !== undefined) values.passwordHash = await passwords.hash(password);
+    if (current && current.id === ctx.principal?.userId && values.active === false) throw errors.badInput('active', 'cannotDeactivateSelf');
+
+    const role = (values.role ?? current?.role) as Role;
+    const countyInput = values.countyId !== undefined ? values.countyId : current?.countyId;
+    const regionInput = values.regionId !== undefined ? values.regionId : current?.regionId;
+    if (role === Role.COUNTY) {
+      if (countyInput == null) throw errors.badInput('countyId', 'countyRoleNeedsCounty');
+      const county = await this.reference(ctx, db, countyResource, countyInput, 'countyId');
+      values.countyId = county.id;
+      values.regionId = county.regionId;
+    } else {
+      values.countyId = null;
+      if (role === Role.ADMIN) values.regionId = regionInput == null ? null : (await this.reference(ctx, db, regionResource, regionInput, 'regionId')).id;
+      else {
+        if (regionInput == null) throw errors.badInput('regionId', 'regionRoleNeedsRegion', { role });
+        values.regionId = (await this.reference(ctx, db, regionResource, regionInput, 'regionId')).id;
+      }
+    }
+    return values;
+  }
+
+  override async remove(ctx: Context, id: string): Promise<boolean> {
+    if (String(ctx.principal?.userId) === String(id)) throw errors.badInput('id', 'cannotDeactivateSelf');
+    return super.remove(ctx, id);
+  }
+
+  /**
+   * Checks a password and issues a token. Failures are written to the audit trail in their
+   * own transaction; the trail is also what throttles them, so every replica sees the same count.
+   */
+  async login(ctx: Context, username: string, password: string): Promise<LoginResult> {
+    const db = ctx.db.manager;
+    const since = new Date(Date.now() - LOGIN_THROTTLE.windowMinutes * 60_000);
+    const lastSuccess = await db.findOne(AuditEvent, {
+      where: { actorName: username, action: AuditAction.LOGIN, at: MoreThan(since) },
+      order: { at: 'DESC' },
+    });
+    const from = lastSuccess ? lastSuccess.at : since;
+    const failures = await db.count(AuditEvent, { where: { actorName: username, action: AuditAction.LOGIN_FAILED, at: MoreThan(from) } });
+    const ipFailures = await db.count(AuditEvent, { where: { ip: ctx.ip, action: AuditAction.LOGIN_FAILED, at: MoreThan(since) } });
+    if (failures >= LOGIN_THROTTLE.failures || ipFailures >= LOGIN_THROTTLE.perIpFailures) {
+      throw errors.tooManyRequests(LOGIN_THROTTLE.windowMinutes);
+    }
+
+    const user = await db.findOne(User, { where: { username } });
+    // Verify against a real hash even for unknown names, so timing does not reveal which exist.
+    const ok = await passwords.verify(user?.passwordHash ?? DUMMY_HASH, password);
+    const location = { regionId: user?.regionId ?? null, countyId: user?.countyId ?? null };
+    if (!user || !user.active || !ok) {
+      await inTransaction(ctx.db, (tx) =>
+        auditService.record(tx, ctx, {
+          action: AuditAction.LOGIN_FAILED,
+          entityType: 'User',
+          entityId: user?.id ?? null,
+          location,
+          changes: null,
+          actor: { id: null, name: username.slice(0, 64) },
+        }),
+      );
+      throw errors.unauthenticated('loginFailed');
+    }
+    await inTransaction(ctx.db, (tx) =>
+      auditService.record(tx, ctx, {
+        action: AuditAction.LOGIN,
+        entityType: 'User',
+        entityId: user.id,
+        location,
+        changes: null,
+        actor: { id: user.id, name: user.username },
+      }),
+    );
+    return { ...signToken(ctx.config.jwtSecret, user.id), user };
+  }
+
+  /** The principal a token's user id stands for, or null when the user is gone or inactive. */
+  async principalFor(db: EntityManager, userId: number): Promise<Principal | null> {
+    const user = await db.findOne(User, { where: { id: userId } });
+    if (!user || !user.active) return null;
+    return { userId: user.id, username: user.username, role: user.role, regionId: user.regionId, countyId: user.countyId };
+  }
+
+  me(ctx: Context): Promise<User | null> {
+    return ctx.principal ? ctx.db.manager.findOne(User, { where: { id: ctx.principal.userId } }) : Promise.resolve(null);
+  }
+
+  /** Any user changes their own password, proving the current one. */
+  async changePassword(ctx: Context, currentPassword: string, newPassword: string): Promise<boolean> {
+    if (newPassword.length < MIN_PASSWORD_LENGTH) throw errors.badInput('newPassword', 'passwordTooShort', { min: MIN_PASSWORD_LENGTH });
+    const me = await this.me(ctx);
+    if (!me || !(await passwords.verify(me.passwordHash, currentPassword))) throw errors.badInput('currentPassword', 'loginFailed');
+    return inTransaction(ctx.db, async (db) => {
+      const passwordHash = await passwords.hash(newPassword);
+      const result = await db.update(User, { id: me.id, version: me.version }, { passwordHash, version: me.version + 1, updatedAt: new Date() });
+      if (result.affected !== 1) throw errors.conflict('User', me.id, me.version, me.version + 1);
+      await auditService.record(db, ctx, {
+        action: AuditAction.UPDATE,
+        entityType: 'User',
+        entityId: me.id,
+        location: { regionId: me.regionId, countyId: me.countyId },
+        changes: { passwordHash: { before: '[redacted]', after: '[redacted]' } },
+      });
+      return true;
+    });
+  }
+}
+
+const DUMMY_HASH = await passwords.hash('luoshi-timing-equaliser');
+
+export const userService = new UserService(userResource);

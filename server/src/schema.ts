@@ -1,0 +1,40 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type AuthChecker } from 'type-graphql';
+import { requireLogin } from './common/auth.js';
+import type { Context } from './common/context.js';
+import { errors } from './common/errors.js';
+import type { Role } from './common/scope.js';
+import { AuditEventResolver } from './modules/audit/audit.resolver.js';
+import { CadreResolver } from './modules/hierarchy/cadre.resolver.js';
+import { CountyResolver } from './modules/hierarchy/county.resolver.js';
+import { DepartmentResolver } from './modules/hierarchy/department.resolver.js';
+import { RegionResolver } from './modules/hierarchy/region.resolver.js';
+import { UserResolver } from './modules/users/user.resolver.js';
+
+export const resolvers = [RegionResolver, CountyResolver, DepartmentResolver, CadreResolver, UserResolver, AuditEventResolver] as const;
+
+/** `@Authorized(roles)`: not logged in → UNAUTHENTICATED; logged in with another role → FORBIDDEN. */
+const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
+  const role = context.principal?.role;
+  if (!role) throw context.authError ?? errors.unauthenticated();
+  if (roles.length > 0 && !roles.includes(role)) throw errors.forbidden('forbiddenRole', { role });
+  return true;
+};
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/** The executable schema, built once per process from the decorated classes. */
+export function luoshiSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers,
+    authChecker,
+    globalMiddlewares: [requireLogin],
+    validate: { forbidUnknownValues: false },
+  });
+  return built;
+}
+
+/** The SDL committed as schema/schema.graphql (sorted, so diffs show real changes only). */
+export async function schemaSDL(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await luoshiSchema()))}\n`;
+}
