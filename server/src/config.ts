@@ -68,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret,
     adminPassword: env.ADMIN_PASSWORD || null,
     production: env.NODE_ENV === 'production',
-    queryCostLimit: int(env.QUERY_COST_LIMIT, 25_000, 'QUERY_COST_LIMIT'),
+    queryCostLimit: int(env.QUERY_COST_LIMIT, 50_000, 'QUERY_COST_LIMIT'),
     queryDepthLimit: int(env.QUERY_DEPTH_LIMIT, 10, 'QUERY_DEPTH_LIMIT'),
     exposeSqlStatements: env.EXPOSE_SQL_STATEMENTS === '1',
     adminDir: resolve(env.ADMIN_DIR || 'admin/dist'),

@@ -2,9 +2,10 @@ import { MoreThan, type EntityManager } from 'typeorm';
 import { passwords, signToken } from '../../common/auth.js';
 import type { Context } from '../../common/context.js';
 import { errors } from '../../common/errors.js';
+import { Loaders } from '../../common/query/loaders.js';
 import { RecordService } from '../../common/records.js';
 import type { ResourceDef } from '../../common/query/resource.js';
-import { Role, type Principal } from '../../common/scope.js';
+import { Role, scopeOf, type Principal } from '../../common/scope.js';
 import { inTransaction } from '../../common/transaction.js';
 import { AuditAction, AuditEvent } from '../audit/audit-event.entity.js';
 import { auditService } from '../audit/audit.service.js';
@@ -115,14 +116,17 @@ class UserService extends RecordService<User, CreateUserInput, UpdateUserInput> 
         actor: { id: user.id, name: user.username },
       }),
     );
+    // The rest of this operation (e.g. `user { county { name } }`) reads as the user just logged in.
+    ctx.principal = principalOf(user);
+    ctx.scope = scopeOf(ctx.principal);
+    ctx.loaders = new Loaders(ctx); // Apollo hands resolvers a copy of the context: bind fresh loaders to it
     return { ...signToken(ctx.config.jwtSecret, user.id), user };
   }
 
   /** The principal a token's user id stands for, or null when the user is gone or inactive. */
   async principalFor(db: EntityManager, userId: number): Promise<Principal | null> {
     const user = await db.findOne(User, { where: { id: userId } });
-    if (!user || !user.active) return null;
-    return { userId: user.id, username: user.username, role: user.role, regionId: user.regionId, countyId: user.countyId };
+    return user && user.active ? principalOf(user) : null;
   }
 
   me(ctx: Context): Promise<User | null> {
@@ -148,6 +152,10 @@ class UserService extends RecordService<User, CreateUserInput, UpdateUserInput> 
       return true;
     });
   }
+}
+
+function principalOf(user: User): Principal {
+  return { userId: user.id, username: user.username, role: user.role, regionId: user.regionId, countyId: user.countyId };
 }
 
 const DUMMY_HASH = await passwords.hash('luoshi-timing-equaliser');
