@@ -36,6 +36,8 @@ export function listArgs(query: QueryInputs): ClassType<ListArgs> {
   return TopLevelArgs;
 }
 
+type Operation = 'create' | 'update' | 'delete' | 'restore';
+
 interface RecordResolverOptions<E extends BaseRecord> {
   type: string;
   plural: string;
@@ -45,6 +47,12 @@ interface RecordResolverOptions<E extends BaseRecord> {
   create: ClassType<object>;
   update: ClassType<{ version: number }>;
   service: RecordService<E>;
+  /** Operations this type does not offer (e.g. reports are submitted, not created). */
+  omit?: Operation[];
+  /** Another name for the create mutation (`submitProgressReport`). */
+  createName?: string;
+  /** Arguments of the top-level list when the type has more than the usual ones (`asOf`). */
+  listArgs?: ClassType<ListArgs>;
 }
 
 /**
@@ -53,7 +61,8 @@ interface RecordResolverOptions<E extends BaseRecord> {
  * the service; type resolvers extend this class and add their relation fields.
  */
 export function RecordResolver<E extends BaseRecord>(o: RecordResolverOptions<E>) {
-  const Args_ = listArgs(o.query);
+  const ListArgsType = o.listArgs ?? listArgs(o.query);
+  const omit = new Set(o.omit ?? []);
 
   @Resolver()
   abstract class BaseRecordResolver {
@@ -63,29 +72,51 @@ export function RecordResolver<E extends BaseRecord>(o: RecordResolverOptions<E>
     }
 
     @Query(() => o.page, { name: o.plural })
-    many(@Args(() => Args_) args: ListArgs, @Ctx() ctx: Context) {
+    many(@Args(() => ListArgsType) args: ListArgs, @Ctx() ctx: Context) {
       return o.service.list(ctx, args);
     }
 
-    @Mutation(() => o.entity, { name: `create${o.type}` })
-    create(@Arg('input', () => o.create) input: object, @Ctx() ctx: Context) {
+    create(input: object, ctx: Context) {
       return o.service.create(ctx, input);
     }
 
-    @Mutation(() => o.entity, { name: `update${o.type}`, description: 'Fails with CONFLICT when input.version is not the current version.' })
-    update(@Arg('id', () => ID) id: string, @Arg('input', () => o.update) input: { version: number }, @Ctx() ctx: Context) {
+    update(id: string, input: { version: number }, ctx: Context) {
       return o.service.update(ctx, id, input);
     }
 
-    @Mutation(() => Boolean, { name: `delete${o.type}`, description: 'Soft delete; refused while other records depend on it.' })
-    remove(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    remove(id: string, ctx: Context) {
       return o.service.remove(ctx, id);
     }
 
-    @Mutation(() => o.entity, { name: `restore${o.type}` })
-    restore(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    restore(id: string, ctx: Context) {
       return o.service.restore(ctx, id);
     }
+  }
+
+  // Mutations are declared here rather than with decorators in the class body so that a
+  // type can leave some out.
+  const proto = BaseRecordResolver.prototype;
+  const describe = (method: keyof BaseRecordResolver) => Object.getOwnPropertyDescriptor(proto, method)!;
+  if (!omit.has('create')) {
+    Mutation(() => o.entity, { name: o.createName ?? `create${o.type}` })(proto, 'create', describe('create'));
+    Arg('input', () => o.create)(proto, 'create', 0);
+    Ctx()(proto, 'create', 1);
+  }
+  if (!omit.has('update')) {
+    Mutation(() => o.entity, { name: `update${o.type}`, description: 'Fails with CONFLICT when input.version is not the current version.' })(proto, 'update', describe('update'));
+    Arg('id', () => ID)(proto, 'update', 0);
+    Arg('input', () => o.update)(proto, 'update', 1);
+    Ctx()(proto, 'update', 2);
+  }
+  if (!omit.has('delete')) {
+    Mutation(() => Boolean, { name: `delete${o.type}`, description: 'Soft delete; refused while other records depend on it.' })(proto, 'remove', describe('remove'));
+    Arg('id', () => ID)(proto, 'remove', 0);
+    Ctx()(proto, 'remove', 1);
+  }
+  if (!omit.has('restore')) {
+    Mutation(() => o.entity, { name: `restore${o.type}` })(proto, 'restore', describe('restore'));
+    Arg('id', () => ID)(proto, 'restore', 0);
+    Ctx()(proto, 'restore', 1);
   }
   return BaseRecordResolver;
 }

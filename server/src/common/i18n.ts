@@ -151,6 +151,86 @@ export const messages = {
     'zh-CN': '{field} 只能包含字母、数字、点、下划线和连字符（2–64 个字符）。',
     en: '{field} may only contain letters, digits, dots, underscores and hyphens (2–64 characters).',
   },
+  quantitativeNeedsValue: {
+    'zh-CN': '定量目标必须填写 {field}（目标值）。',
+    en: 'A quantitative target needs {field} (the value to reach).',
+  },
+  deadlineBeforeStart: {
+    'zh-CN': '完成时限 {deadline} 早于开始日期 {startDate}。',
+    en: 'The deadline {deadline} is before the start date {startDate}.',
+  },
+  responsibilityMismatch: {
+    'zh-CN': '{field}：责任单位、责任人与责任县（区）不一致。',
+    en: '{field}: the responsible county, department and cadre do not belong together.',
+  },
+  subTargetLeavesCounty: {
+    'zh-CN': '县（区）目标的子目标只能由同一县（区）负责。',
+    en: 'A sub-target of a county’s target must stay with that county.',
+  },
+  moveTreeCounty: {
+    'zh-CN': '已分解的目标不能改换责任县（区）；请调整其子目标。',
+    en: 'A target that has sub-targets cannot change its county; change the sub-targets instead.',
+  },
+  decomposeNeedsResponsible: {
+    'zh-CN': '每个分解项都必须指定责任县（区）、责任单位或责任人。',
+    en: 'Each child of a decomposition needs a responsible county, department or cadre.',
+  },
+  decomposeDuplicate: {
+    'zh-CN': '同一责任主体在一次分解中出现了两次。',
+    en: 'The same responsible party appears twice in one decomposition.',
+  },
+  reportOnLeaf: {
+    'zh-CN': '该目标已分解为子目标，其进度由子目标汇总；请对子目标报送进展。',
+    en: 'This target has sub-targets and its progress rolls up from them; report on the sub-targets.',
+  },
+  reportValueMissing: {
+    'zh-CN': '{kind}目标的进展报告必须填写 {field}。',
+    en: 'A progress report on a {kind} target needs {field}.',
+  },
+  percentRange: {
+    'zh-CN': '{field} 应在 0 到 100 之间。',
+    en: '{field} must be between 0 and 100.',
+  },
+  dateInFuture: {
+    'zh-CN': '{field} 不能晚于今天（{today}）。',
+    en: '{field} cannot be later than today ({today}).',
+  },
+  reportReviewed: {
+    'zh-CN': '该进展报告已审核（{status}），不能再修改或重复审核。',
+    en: 'This progress report has been reviewed ({status}) and can no longer be changed or reviewed again.',
+  },
+  reviewOwnReport: {
+    'zh-CN': '不能审核自己报送的进展报告。',
+    en: 'You cannot review a progress report you submitted yourself.',
+  },
+  badPeriod: {
+    'zh-CN': '{field} 应为年份（2026）、季度（2026-Q3）或月份（2026-09）。',
+    en: '{field} must be a year (2026), a quarter (2026-Q3) or a month (2026-09).',
+  },
+  noticeAnswered: {
+    'zh-CN': '该督办单已于 {date} 答复。',
+    en: 'This notice was already answered on {date}.',
+  },
+  rectificationNotOpen: {
+    'zh-CN': '该督查没有待完成的整改。',
+    en: 'This inspection has no open rectification.',
+  },
+  rectificationNeedsDeadline: {
+    'zh-CN': '需要整改时必须填写整改时限（rectificationDeadline）。',
+    en: 'A required rectification needs a rectificationDeadline.',
+  },
+  ratingRange: {
+    'zh-CN': '{field} 应在 0 到 100 之间。',
+    en: '{field} must be between 0 and 100.',
+  },
+  bulletinPublished: {
+    'zh-CN': '{period} 的通报已于 {date} 发布，发布后不可更改。',
+    en: 'The bulletin for {period} was published on {date} and cannot change.',
+  },
+  apiKeyRevoked: {
+    'zh-CN': '该 API 密钥已撤销。',
+    en: 'This API key has been revoked.',
+  },
   internal: {
     'zh-CN': '服务器内部错误（请求编号 {requestId}）。请稍后重试，或把编号告知管理员。',
     en: 'Internal server error (request {requestId}). Try again later, or give the request id to an administrator.',
@@ -173,6 +253,16 @@ export const entityLabels: Record<string, Message> = {
   Cadre: { 'zh-CN': '干部', en: 'cadre' },
   User: { 'zh-CN': '用户', en: 'user' },
   AuditEvent: { 'zh-CN': '审计事件', en: 'audit event' },
+  Directive: { 'zh-CN': '上级部署', en: 'directive' },
+  Target: { 'zh-CN': '工作目标', en: 'target' },
+  ProgressReport: { 'zh-CN': '进展报告', en: 'progress report' },
+  Inspection: { 'zh-CN': '督查', en: 'inspection' },
+  SupervisionNotice: { 'zh-CN': '督办单', en: 'supervision notice' },
+  FieldResearch: { 'zh-CN': '调研', en: 'field research' },
+  PublicFeedback: { 'zh-CN': '群众意见', en: 'public feedback' },
+  Bulletin: { 'zh-CN': '通报', en: 'bulletin' },
+  ApiKey: { 'zh-CN': 'API 密钥', en: 'API key' },
+  AssessmentPolicy: { 'zh-CN': '考核政策', en: 'assessment policy' },
 };
 
 export function entityLabel(entityType: string, lang?: Lang): string {

@@ -56,27 +56,38 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
     return input;
   }
 
-  async create(ctx: Context, input: C): Promise<E> {
+  create(ctx: Context, input: C): Promise<E> {
     this.assertRole(ctx);
-    return inTransaction(ctx.db, async (db) => {
-      const values = await this.prepare(ctx, db, { ...input } as Values<E>, null);
-      await this.assertUnique(db, values, null);
-      const row = db.create(this.def.entity, values as E);
-      const location = await this.def.locate(db, row);
-      this.assertInScope(ctx, location);
-      const inserted = await db.insert(this.def.entity, row as never);
-      const id = Number(inserted.identifiers[0].id);
-      const saved = await this.reload(db, id);
-      await auditService.record(db, ctx, {
-        action: AuditAction.CREATE,
-        entityType: this.def.type,
-        entityId: id,
-        location,
-        changes: this.snapshot(db, saved),
-      });
-      return saved;
-    });
+    return inTransaction(ctx.db, (db) => this.createIn(ctx, db, input));
   }
+
+  /** Creates one row inside a running transaction (several creates can share one, e.g. a decomposition). */
+  async createIn(ctx: Context, db: EntityManager, input: C): Promise<E> {
+    this.assertRole(ctx);
+    const values = await this.prepare(ctx, db, { ...input } as Values<E>, null);
+    await this.assertUnique(db, values, null);
+    const row = db.create(this.def.entity, values as E);
+    const location = await this.def.locate(db, row);
+    this.assertInScope(ctx, location);
+    const inserted = await db.insert(this.def.entity, row as never);
+    const id = Number(inserted.identifiers[0].id);
+    await this.afterChange(ctx, db, await this.reload(db, id), AuditAction.CREATE);
+    const saved = await this.reload(db, id);
+    await auditService.record(db, ctx, {
+      action: AuditAction.CREATE,
+      entityType: this.def.type,
+      entityId: id,
+      location,
+      changes: this.snapshot(db, saved),
+    });
+    return saved;
+  }
+
+  /**
+   * Runs after a row was created, changed, deleted or restored, in the same transaction:
+   * where a type keeps derived columns up to date (a target tree's shares).
+   */
+  protected async afterChange(_ctx: Context, _db: EntityManager, _row: E, _action: AuditAction): Promise<void> {}
 
   async update(ctx: Context, id: string, input: U): Promise<E> {
     this.assertRole(ctx);
@@ -85,32 +96,45 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
       this.assertInScope(ctx, await this.def.locate(db, current));
       const { version, ...patch } = input;
       if (current.version !== version) throw errors.conflict(entityLabel(this.def.type), current.id, version, current.version);
-
       const values = await this.prepare(ctx, db, patch as Values<E>, current);
-      const changes: AuditChanges = {};
-      const set: Record<string, unknown> = {};
-      for (const [key, after] of Object.entries(values)) {
-        if (after === undefined || BOOKKEEPING_FIELDS.has(key)) continue;
-        const before = (current as Record<string, unknown>)[key];
-        if (comparable(before) === comparable(after)) continue;
-        set[key] = after;
-        changes[key] = this.redact(key, { before: auditValue(before), after: auditValue(after) });
-      }
-      if (Object.keys(set).length === 0) return current;
-
-      await this.assertUnique(db, set as Values<E>, current.id);
-      const location = await this.def.locate(db, db.merge(this.def.entity, db.create(this.def.entity, { ...current }), set as never));
-      this.assertInScope(ctx, location);
-      await this.compareAndSet(db, current, set, version);
-      await auditService.record(db, ctx, {
-        action: AuditAction.UPDATE,
-        entityType: this.def.type,
-        entityId: current.id,
-        location,
-        changes,
-      });
-      return this.reload(db, current.id);
+      return this.applyChange(ctx, db, current, version, values);
     });
+  }
+
+  /**
+   * Writes `values` over `current` inside a running transaction: only fields that change,
+   * compare-and-set on `version`, scope of the row's new place, and one UPDATE audit event
+   * with before/after of each changed field. Domain actions (review, rectify, respond) call
+   * it after their own checks. Returns the row as stored.
+   */
+  protected async applyChange(ctx: Context, db: EntityManager, current: E, version: number, values: Values<E>): Promise<E> {
+    if (current.version !== version) throw errors.conflict(entityLabel(this.def.type), current.id, version, current.version);
+    const changes: AuditChanges = {};
+    const set: Record<string, unknown> = {};
+    const columns = db.connection.getMetadata(this.def.entity).columns;
+    for (const [key, after] of Object.entries(values)) {
+      if (after === undefined || BOOKKEEPING_FIELDS.has(key)) continue;
+      if (after === null && columns.some((c) => c.propertyName === key && !c.isNullable)) throw errors.badInput(key, 'blank');
+      const before = (current as Record<string, unknown>)[key];
+      if (comparable(before) === comparable(after)) continue;
+      set[key] = after;
+      changes[key] = this.redact(key, { before: auditValue(before), after: auditValue(after) });
+    }
+    if (Object.keys(set).length === 0) return current;
+
+    await this.assertUnique(db, set as Values<E>, current.id);
+    const location = await this.def.locate(db, db.merge(this.def.entity, db.create(this.def.entity, { ...current }), set as never));
+    this.assertInScope(ctx, location);
+    await this.compareAndSet(db, current, set, version);
+    await this.afterChange(ctx, db, await this.reload(db, current.id), AuditAction.UPDATE);
+    await auditService.record(db, ctx, {
+      action: AuditAction.UPDATE,
+      entityType: this.def.type,
+      entityId: current.id,
+      location,
+      changes,
+    });
+    return this.reload(db, current.id);
   }
 
   async remove(ctx: Context, id: string): Promise<boolean> {
@@ -135,6 +159,7 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
       }
       const deletedAt = new Date();
       await this.compareAndSet(db, current, { deletedAt }, current.version);
+      await this.afterChange(ctx, db, await this.reload(db, current.id), AuditAction.DELETE);
       await auditService.record(db, ctx, {
         action: AuditAction.DELETE,
         entityType: this.def.type,
@@ -171,6 +196,7 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
       }
       await this.assertUnique(db, current as Values<E>, current.id);
       await this.compareAndSet(db, current, { deletedAt: null }, current.version, true);
+      await this.afterChange(ctx, db, await this.reload(db, current.id), AuditAction.RESTORE);
       await auditService.record(db, ctx, {
         action: AuditAction.RESTORE,
         entityType: this.def.type,
@@ -238,7 +264,7 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
     }
   }
 
-  private reload(db: EntityManager, id: number): Promise<E> {
+  protected reload(db: EntityManager, id: number): Promise<E> {
     return db.getRepository(this.def.entity).findOneOrFail({ where: { id } as never, withDeleted: true });
   }
 
@@ -251,8 +277,9 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
     const changes: AuditChanges = {};
     for (const column of db.connection.getMetadata(this.def.entity as ClassType<E>).columns) {
       const key = column.propertyName;
-      if (BOOKKEEPING_FIELDS.has(key) || column.relationMetadata) continue;
+      if (BOOKKEEPING_FIELDS.has(key) || this.def.internal?.includes(key)) continue;
       const value = (row as Record<string, unknown>)[key];
+      if (value !== null && typeof value === 'object' && !(value instanceof Date)) continue; // a loaded relation
       changes[key] = this.redact(key, { before: null, after: auditValue(value) });
     }
     return changes;

@@ -15,6 +15,8 @@ export interface ListArgs {
   limit?: number | null;
   /** List the soft-deleted rows (the recycle bin) instead of the live ones. */
   deleted?: boolean | null;
+  /** The date computed columns are evaluated at (types with a `derived` table). */
+  asOf?: string | null;
 }
 
 function paging(args: ListArgs): { offset: number; limit: number } {
@@ -40,14 +42,16 @@ export function parseId(id: string | number | null | undefined): number | null {
 export class ScopedQuery<E extends Row> {
   readonly sql: QuerySql;
   private readonly conditions: string[] = [];
+  private readonly join: { alias: string; table: string; on: string } | null;
 
   constructor(
     private readonly ctx: Context,
     readonly def: ResourceDef<E>,
     readonly db: EntityManager = ctx.db.manager,
-    opts: { deleted?: boolean | null } = {},
+    opts: { deleted?: boolean | null; args?: ListArgs } = {},
   ) {
     this.sql = new QuerySql(db, 'x');
+    this.join = opts.args && def.derived ? def.derived(this.sql, opts.args) : null;
     if (def.softDelete !== false) {
       this.conditions.push(`${this.sql.col('deletedAt')} IS ${opts.deleted ? 'NOT NULL' : 'NULL'}`);
     }
@@ -77,11 +81,9 @@ export class ScopedQuery<E extends Row> {
   }
 
   builder(): SelectQueryBuilder<E> {
-    return this.db
-      .createQueryBuilder(this.def.entity, this.sql.alias)
-      .withDeleted()
-      .where(this.conditions.join(' AND '))
-      .setParameters(this.sql.params);
+    const qb = this.db.createQueryBuilder(this.def.entity, this.sql.alias).withDeleted();
+    if (this.join) qb.leftJoin(`(${this.join.table})`, this.join.alias, this.join.on);
+    return qb.where(this.conditions.join(' AND ')).setParameters(this.sql.params);
   }
 }
 
@@ -102,7 +104,7 @@ export async function listPage<E extends Row>(
   extra?: (q: ScopedQuery<E>) => void,
 ): Promise<Page<E>> {
   const { offset, limit } = paging(args);
-  const q = new ScopedQuery(ctx, def, ctx.db.manager, { deleted: args.deleted }).filter(args.filter);
+  const q = new ScopedQuery(ctx, def, ctx.db.manager, { deleted: args.deleted, args }).filter(args.filter);
   extra?.(q);
   const terms = q.order(args.orderBy);
   const items = await applyOrder(q.builder(), terms).offset(offset).limit(limit).getMany();
@@ -154,7 +156,7 @@ export async function relationPages<E extends Row>(
   const { offset, limit } = paging(args);
   const db = ctx.db.manager;
   const scoped = () => {
-    const q = new ScopedQuery(ctx, def, db).filter(args.filter);
+    const q = new ScopedQuery(ctx, def, db, { args }).filter(args.filter);
     return q.where(`${q.sql.col(foreignKey)} IN ${q.sql.list([...new Set(parentIds)])}`);
   };
 

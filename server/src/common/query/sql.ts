@@ -43,6 +43,22 @@ export class QuerySql {
     return `(:...${name})`;
   }
 
+  /** String concatenation (SQLite's `||` and MySQL's CONCAT differ; both know CONCAT in recent versions, but not TiDB-old SQLite). */
+  concat(...parts: string[]): string {
+    return this.isSqlite ? `(${parts.join(' || ')})` : `CONCAT(${parts.join(', ')})`;
+  }
+
+  /** Days from one date expression to another, as a floating-point number. */
+  days(from: string, to: string): string {
+    return this.isSqlite ? `(julianday(${to}) - julianday(${from}))` : `(DATEDIFF(${to}, ${from}) * 1e0)`;
+  }
+
+  /** Runs a fragment built with this bag's named parameters as a plain statement. */
+  async run<T = Record<string, unknown>>(query: string): Promise<T[]> {
+    const [text, values] = this.db.connection.driver.escapeQueryWithParameters(query, this.params);
+    return this.db.query(text, values);
+  }
+
   /** SQLite keeps datetimes as UTC text; mysql2 converts Date objects itself (timezone Z). */
   private dateTime(d: Date): unknown {
     return this.isSqlite ? d.toISOString().replace('T', ' ').replace('Z', '') : d;

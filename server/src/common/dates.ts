@@ -1,0 +1,41 @@
+/** Calendar dates as ISO strings (`2026-09-30`), in the customer's time zone. */
+
+const TIME_ZONE = process.env.LUOSHI_TIME_ZONE || 'Asia/Shanghai';
+const formatter = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today in China Standard Time (Tibet keeps Beijing time). */
+export function today(): string {
+  return formatter.format(new Date());
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A reporting or assessment period: `2026`, `2026-Q3` or `2026-09`. */
+export interface Period {
+  label: string;
+  from: string;
+  to: string;
+}
+
+export function parsePeriod(label: string): Period | null {
+  let m = /^(\d{4})$/.exec(label);
+  if (m) return { label, from: `${m[1]}-01-01`, to: `${m[1]}-12-31` };
+  m = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (m) {
+    const q = Number(m[2]);
+    const from = `${m[1]}-${String(q * 3 - 2).padStart(2, '0')}-01`;
+    return { label, from, to: monthEnd(`${m[1]}-${String(q * 3).padStart(2, '0')}`) };
+  }
+  m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(label);
+  if (m) return { label, from: `${label}-01`, to: monthEnd(label) };
+  return null;
+}
+
+export function monthEnd(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}

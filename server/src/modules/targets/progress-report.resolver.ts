@@ -1,0 +1,43 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context.js';
+import { RecordResolver } from '../../common/crud.resolver.js';
+import { User } from '../users/user.entity.js';
+import { userResource } from '../users/user.service.js';
+import { ProgressReport } from './progress-report.entity.js';
+import { ProgressReportPage, progressReportQuery, ReviewProgressReportInput, SubmitProgressReportInput, UpdateProgressReportInput } from './progress-report.inputs.js';
+import { progressReportService } from './progress-report.service.js';
+import { Target } from './target.entity.js';
+import { targetResource } from './target.service.js';
+
+@Resolver(() => ProgressReport)
+export class ProgressReportResolver extends RecordResolver({
+  type: 'ProgressReport',
+  plural: 'progressReports',
+  entity: ProgressReport,
+  page: ProgressReportPage,
+  query: progressReportQuery,
+  create: SubmitProgressReportInput,
+  update: UpdateProgressReportInput,
+  service: progressReportService,
+  createName: 'submitProgressReport',
+}) {
+  @Mutation(() => ProgressReport, { description: 'APPROVED or REJECTED by the prefecture (ADMIN, REGIONAL), never by the reporter.' })
+  reviewProgressReport(@Arg('id', () => ID) id: string, @Arg('input', () => ReviewProgressReportInput) input: ReviewProgressReportInput, @Ctx() ctx: Context) {
+    return progressReportService.review(ctx, id, input);
+  }
+
+  @FieldResolver(() => Target, { nullable: true })
+  target(@Root() report: ProgressReport, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(targetResource).load(report.targetId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who reported (when visible to you).' })
+  reporter(@Root() report: ProgressReport, @Ctx() ctx: Context) {
+    return report.reporterId == null ? null : ctx.loaders.byId(userResource).load(report.reporterId);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  reviewer(@Root() report: ProgressReport, @Ctx() ctx: Context) {
+    return report.reviewerId == null ? null : ctx.loaders.byId(userResource).load(report.reviewerId);
+  }
+}

@@ -1,0 +1,97 @@
+import type { EntityManager } from 'typeorm';
+import type { Context } from '../../common/context.js';
+import { parsePeriod, today } from '../../common/dates.js';
+import { errors } from '../../common/errors.js';
+import type { ResourceDef } from '../../common/query/resource.js';
+import { RecordService } from '../../common/records.js';
+import { Role } from '../../common/scope.js';
+import { inTransaction } from '../../common/transaction.js';
+import { ProgressReport, ReviewStatus } from './progress-report.entity.js';
+import {
+  progressReportQuery,
+  type ReviewProgressReportInput,
+  type SubmitProgressReportInput,
+  type UpdateProgressReportInput,
+} from './progress-report.inputs.js';
+import { Target, TargetKind } from './target.entity.js';
+import { targetResource } from './target.service.js';
+
+export const progressReportResource: ResourceDef<ProgressReport> = {
+  type: 'ProgressReport',
+  entity: ProgressReport,
+  query: progressReportQuery,
+  readScope: (scope, sql) =>
+    scope.level === 'REGION' ? `${sql.col('regionId')} = ${sql.param(scope.regionId)}` : `${sql.col('countyId')} = ${sql.param(scope.countyId)}`,
+  locate: async (_db, row) => ({ regionId: row.regionId, countyId: row.countyId ?? null }),
+  writableBy: [Role.ADMIN, Role.REGIONAL, Role.COUNTY],
+  parents: [{ type: 'Target', entity: Target, column: 'targetId' }],
+};
+
+type Values = Partial<Record<keyof ProgressReport, unknown>>;
+
+/** Reviewing is the prefecture's job: a county does not approve its own reports. */
+const REVIEWERS = [Role.ADMIN, Role.REGIONAL];
+
+class ProgressReportService extends RecordService<ProgressReport, SubmitProgressReportInput, UpdateProgressReportInput> {
+  protected override async prepare(ctx: Context, db: EntityManager, input: Values, current: ProgressReport | null): Promise<Values> {
+    if (current && current.status !== ReviewStatus.SUBMITTED) throw errors.badInput('id', 'reportReviewed', { status: current.status });
+    const values: Values = { ...input };
+    const target = current
+      ? await db.findOneOrFail(Target, { where: { id: current.targetId }, withDeleted: true })
+      : await this.reference(ctx, db, targetResource, input.targetId, 'targetId');
+    if (!current) {
+      this.assertInScope(ctx, await targetResource.locate(db, target));
+      if (!target.isLeaf) throw errors.badInput('targetId', 'reportOnLeaf');
+      values.targetId = target.id;
+      values.regionId = target.regionId;
+      values.countyId = target.countyId;
+      values.reporterId = ctx.principal!.userId;
+      values.status = ReviewStatus.SUBMITTED;
+      values.reportedOn ??= today();
+    }
+    const reportedOn = (values.reportedOn ?? current?.reportedOn) as string;
+    if (reportedOn > today()) throw errors.badInput('reportedOn', 'dateInFuture', { today: today() });
+    if (values.period != null && !parsePeriod(String(values.period))) throw errors.badInput('period', 'badPeriod');
+    if (!current) values.period ??= reportedOn.slice(0, 7);
+
+    const actual = values.actualValue !== undefined ? values.actualValue : current?.actualValue;
+    const percent = values.percentComplete !== undefined ? values.percentComplete : current?.percentComplete;
+    if (target.kind === TargetKind.QUANTITATIVE) {
+      if (actual == null) throw errors.badInput('actualValue', 'reportValueMissing', { kind: 'QUANTITATIVE' });
+      values.percentComplete = null;
+    } else {
+      if (percent == null) throw errors.badInput('percentComplete', 'reportValueMissing', { kind: 'QUALITATIVE' });
+      if ((percent as number) < 0 || (percent as number) > 100) throw errors.badInput('percentComplete', 'percentRange');
+      values.actualValue = null;
+    }
+    return values;
+  }
+
+  /** APPROVED or REJECTED, once, by the prefecture, never by the reporter. */
+  async review(ctx: Context, id: string, input: ReviewProgressReportInput): Promise<ProgressReport> {
+    const role = ctx.principal?.role;
+    if (!role || !REVIEWERS.includes(role)) throw errors.forbidden('forbiddenRole', { role: role ?? '' });
+    if (input.decision === ReviewStatus.SUBMITTED) throw errors.badInput('decision', 'invalidInput', { detail: 'APPROVED | REJECTED' });
+    return inTransaction(ctx.db, async (db) => {
+      const report = await this.visibleOrNotFound(ctx, db, id);
+      this.assertInScope(ctx, await this.def.locate(db, report));
+      if (report.status !== ReviewStatus.SUBMITTED) throw errors.badInput('id', 'reportReviewed', { status: report.status });
+      if (report.reporterId === ctx.principal!.userId) throw errors.forbidden('reviewOwnReport');
+      return this.applyChange(ctx, db, report, input.version, {
+        status: input.decision,
+        reviewNote: input.note ?? null,
+        reviewerId: ctx.principal!.userId,
+        reviewedAt: new Date(),
+      });
+    });
+  }
+
+  /** Only a report that has not been reviewed can be withdrawn. */
+  override async remove(ctx: Context, id: string): Promise<boolean> {
+    const report = await this.get(ctx, id);
+    if (report && report.status !== ReviewStatus.SUBMITTED) throw errors.badInput('id', 'reportReviewed', { status: report.status });
+    return super.remove(ctx, id);
+  }
+}
+
+export const progressReportService = new ProgressReportService(progressReportResource);

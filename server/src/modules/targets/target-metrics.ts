@@ -1,0 +1,126 @@
+import type { QuerySql } from '../../common/query/sql.js';
+import { DEFAULT_POLICY } from '../policy/assessment-policy.entity.js';
+import { ReviewStatus } from './progress-report.entity.js';
+import { TargetStatus, WarningLevel } from './target.entity.js';
+
+/** Progress at or above this counts as complete (shares are floating-point products). */
+export const COMPLETE = 0.999999;
+/** Thresholds are compared with this slack, so 0.7 − 0.4 counts as reaching 0.30. */
+const EPSILON = 1e-9;
+
+/**
+ * The SQL of DESIGN.md §3 "Progress" and "Status and warning", as one derived table with a
+ * row per live target: `targetId, progress, completedOn, reported, elapsed, daysLeft,
+ * status, warning`, as of `asOf`. Lists join it to filter and sort, computed fields read it
+ * for a page of ids, analytics group over it: the rules live here once, in SQL.
+ *
+ * - p(leaf): the latest non-rejected report on or before asOf — quantitative
+ *   (actual − baseline) / (target − baseline), qualitative percent / 100 — clamped to 0..1;
+ *   no report counts as 0.
+ * - p(node) = Σ share(leaf)·p(leaf) over the leaves below it / share(node), which is the
+ *   weight-weighted mean of its children applied recursively (`share` is kept by the service).
+ * - completedOn(leaf): the first report reaching p = 1, while the latest still does;
+ *   completedOn(node): the last of its leaves' completions.
+ *
+ * `restrict` (a predicate on alias `a`) limits the targets computed, e.g. to a page of ids.
+ */
+export function targetMetricsSql(sql: QuerySql, asOf: string, restrict?: string): string {
+  const T = sql.esc('target');
+  const R = sql.esc('progress_report');
+  const c = (alias: string, column: string) => sql.col(column, alias);
+  const date = sql.param(asOf);
+  const rejected = sql.param(ReviewStatus.REJECTED);
+
+  const clamp = (e: string) => `(CASE WHEN (${e}) IS NULL THEN NULL WHEN (${e}) < 0 THEN 0 WHEN (${e}) > 1 THEN 1 ELSE (${e}) END)`;
+  /** p of report `r` on target `t`. */
+  const reportP = (r: string, t: string) =>
+    clamp(`CASE WHEN ${c(t, 'kind')} = 'QUANTITATIVE' THEN
+        CASE WHEN ${c(t, 'targetValue')} = COALESCE(${c(t, 'baseline')}, 0)
+             THEN (CASE WHEN ${c(r, 'actualValue')} IS NULL THEN NULL WHEN ${c(r, 'actualValue')} = ${c(t, 'targetValue')} THEN 1 ELSE 0 END)
+             ELSE (${c(r, 'actualValue')} - COALESCE(${c(t, 'baseline')}, 0)) / (${c(t, 'targetValue')} - COALESCE(${c(t, 'baseline')}, 0)) END
+      ELSE ${c(r, 'percentComplete')} / 100 END`);
+  const counted = (r: string) => `${c(r, 'deletedAt')} IS NULL AND ${c(r, 'status')} <> ${rejected} AND ${c(r, 'reportedOn')} <= ${date}`;
+
+  const latest = `SELECT ${c('lr', 'targetId')} AS targetId, ${reportP('lr', 'lt')} AS p
+    FROM (SELECT ${c('r', 'targetId')}, ${c('r', 'actualValue')}, ${c('r', 'percentComplete')},
+                 ROW_NUMBER() OVER (PARTITION BY ${c('r', 'targetId')} ORDER BY ${c('r', 'reportedOn')} DESC, ${c('r', 'id')} DESC) AS rn
+          FROM ${R} ${sql.esc('r')} WHERE ${counted('r')}) ${sql.esc('lr')}
+    JOIN ${T} ${sql.esc('lt')} ON ${c('lt', 'id')} = ${c('lr', 'targetId')}
+    WHERE ${c('lr', 'rn')} = 1`;
+
+  const firstComplete = `SELECT ${c('r', 'targetId')} AS targetId, MIN(${c('r', 'reportedOn')}) AS completedOn
+    FROM ${R} ${sql.esc('r')} JOIN ${T} ${sql.esc('ft')} ON ${c('ft', 'id')} = ${c('r', 'targetId')}
+    WHERE ${counted('r')} AND ${reportP('r', 'ft')} >= ${COMPLETE}
+    GROUP BY ${c('r', 'targetId')}`;
+
+  const leaves = `SELECT ${c('l', 'id')} AS leafId, ${c('l', 'rootId')} AS rootId, ${c('l', 'path')} AS path, ${c('l', 'share')} AS share,
+           ${c('lp', 'p')} AS p, CASE WHEN ${c('lp', 'p')} >= ${COMPLETE} THEN ${c('fc', 'completedOn')} END AS completedOn
+    FROM ${T} ${sql.esc('l')}
+    LEFT JOIN (${latest}) ${sql.esc('lp')} ON ${c('lp', 'targetId')} = ${c('l', 'id')}
+    LEFT JOIN (${firstComplete}) ${sql.esc('fc')} ON ${c('fc', 'targetId')} = ${c('l', 'id')}
+    WHERE ${c('l', 'isLeaf')} = 1 AND ${c('l', 'deletedAt')} IS NULL`;
+
+  const rolled = `SELECT ${c('a', 'id')} AS targetId, MAX(${c('a', 'startDate')}) AS startDate, MAX(${c('a', 'deadline')}) AS deadline,
+           SUM(${c('lv', 'share')} * COALESCE(${c('lv', 'p')}, 0)) / MAX(${c('a', 'share')}) AS progress,
+           MAX(${c('lv', 'completedOn')}) AS lastCompletedOn,
+           COUNT(${c('lv', 'p')}) AS reportedLeaves
+    FROM ${T} ${sql.esc('a')}
+    JOIN (${leaves}) ${sql.esc('lv')} ON ${c('lv', 'rootId')} = ${c('a', 'rootId')} AND ${c('lv', 'path')} LIKE ${sql.concat(c('a', 'path'), "'%'")}
+    WHERE ${c('a', 'deletedAt')} IS NULL${restrict ? ` AND (${restrict})` : ''}
+    GROUP BY ${c('a', 'id')}`;
+
+  const m = (column: string) => c('m', column);
+  const elapsed = `CASE WHEN ${date} <= ${m('startDate')} THEN 0 WHEN ${date} >= ${m('deadline')} THEN 1
+      ELSE ${sql.days(m('startDate'), date)} / ${sql.days(m('startDate'), m('deadline'))} END`;
+  const statused = `SELECT ${m('targetId')} AS targetId, ${m('progress')} AS progress,
+           CASE WHEN ${m('progress')} >= ${COMPLETE} THEN ${m('lastCompletedOn')} END AS completedOn,
+           CASE WHEN ${m('reportedLeaves')} > 0 THEN 1 ELSE 0 END AS reported,
+           ${elapsed} AS elapsed,
+           ${sql.days(date, m('deadline'))} AS daysLeft,
+           CASE WHEN ${m('progress')} >= ${COMPLETE}
+                  THEN (CASE WHEN ${m('lastCompletedOn')} <= ${m('deadline')} THEN '${TargetStatus.COMPLETED}' ELSE '${TargetStatus.COMPLETED_LATE}' END)
+                WHEN ${date} > ${m('deadline')} THEN '${TargetStatus.OVERDUE}'
+                WHEN ${m('reportedLeaves')} = 0 THEN '${TargetStatus.NOT_STARTED}'
+                ELSE '${TargetStatus.IN_PROGRESS}' END AS status
+    FROM (${rolled}) ${sql.esc('m')}`;
+
+  /** A threshold of the current policy (the newest row), read in the same statement. */
+  const policy = (column: keyof typeof DEFAULT_POLICY) =>
+    `COALESCE((SELECT ${c('ap', column)} FROM ${sql.esc('assessment_policy')} ${sql.esc('ap')} ORDER BY ${c('ap', 'id')} DESC LIMIT 1), ${DEFAULT_POLICY[column]})`;
+  const s = (column: string) => c('s', column);
+  const gap = `(${s('elapsed')} - ${s('progress')})`;
+  return `SELECT ${s('targetId')} AS targetId, ${s('progress')} AS progress, ${s('completedOn')} AS completedOn, ${s('reported')} AS reported,
+           ${s('elapsed')} AS elapsed, ${s('daysLeft')} AS daysLeft, ${s('status')} AS status,
+           CASE WHEN ${s('status')} = '${TargetStatus.OVERDUE}' OR ${gap} >= ${policy('redGap')} - ${EPSILON} THEN '${WarningLevel.RED}'
+                WHEN ${gap} >= ${policy('yellowGap')} - ${EPSILON}
+                  OR (${s('status')} NOT IN ('${TargetStatus.COMPLETED}', '${TargetStatus.COMPLETED_LATE}') AND ${s('daysLeft')} < ${policy('yellowDaysLeft')} AND ${s('progress')} < ${policy('yellowMinProgress')})
+                  THEN '${WarningLevel.YELLOW}'
+                ELSE '${WarningLevel.GREEN}' END AS warning
+    FROM (${statused}) ${sql.esc('s')}`;
+}
+
+export interface TargetMetrics {
+  targetId: number;
+  progress: number;
+  completedOn: string | null;
+  reported: boolean;
+  elapsed: number;
+  daysLeft: number;
+  status: TargetStatus;
+  warning: WarningLevel;
+}
+
+/** Rows of the derived table as numbers and strings whichever driver returned them. */
+export function toMetrics(row: Record<string, unknown>): TargetMetrics {
+  const completed = row.completedOn;
+  return {
+    targetId: Number(row.targetId),
+    progress: Math.round(Number(row.progress ?? 0) * 1e6) / 1e6,
+    completedOn: completed == null ? null : completed instanceof Date ? completed.toISOString().slice(0, 10) : String(completed).slice(0, 10),
+    reported: Number(row.reported) === 1,
+    elapsed: Math.round(Number(row.elapsed ?? 0) * 1e6) / 1e6,
+    daysLeft: Number(row.daysLeft),
+    status: row.status as TargetStatus,
+    warning: row.warning as WarningLevel,
+  };
+}

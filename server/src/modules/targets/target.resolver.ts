@@ -1,0 +1,166 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context.js';
+import { listArgs, RecordResolver, relationArgs } from '../../common/crud.resolver.js';
+import { today } from '../../common/dates.js';
+import type { ListArgs } from '../../common/query/list.js';
+import { LocalDateScalar } from '../../common/scalars.js';
+import { Cadre } from '../hierarchy/cadre.entity.js';
+import { cadreResource } from '../hierarchy/cadre.service.js';
+import { County } from '../hierarchy/county.entity.js';
+import { countyResource } from '../hierarchy/county.service.js';
+import { Department } from '../hierarchy/department.entity.js';
+import { departmentResource } from '../hierarchy/department.service.js';
+import { Region } from '../hierarchy/region.entity.js';
+import { regionResource } from '../hierarchy/region.service.js';
+import { Directive } from './directive.entity.js';
+import { directiveResource } from './directive.service.js';
+import { ProgressReport, ReviewStatus } from './progress-report.entity.js';
+import { ProgressReportPage, progressReportQuery } from './progress-report.inputs.js';
+import { progressReportResource } from './progress-report.service.js';
+import { Target, TargetStatus, WarningLevel } from './target.entity.js';
+import { CreateTargetInput, DecomposeTargetInput, TargetPage, targetQuery, UpdateTargetInput } from './target.inputs.js';
+import { targetService } from './target.service.js';
+import type { TargetMetrics } from './target-metrics.js';
+
+@ArgsType()
+class TargetListArgs extends listArgs(targetQuery) {
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date that progress, status and warning filters and sorts are evaluated at (default today).' })
+  override asOf?: string | null;
+}
+
+const ChildArgs = relationArgs(targetQuery);
+const ReportArgs = relationArgs(progressReportQuery);
+
+const asOfArg = { nullable: true, description: 'Evaluate as of this date (default today).' };
+
+function metrics(ctx: Context, target: Target, asOf: string | null | undefined): Promise<TargetMetrics | null> {
+  const date = asOf ?? today();
+  return ctx.loaders.custom<number, TargetMetrics | null>(`target-metrics:${date}`, (ids) => targetService.metrics(ctx, ids, date)).load(target.id);
+}
+
+@Resolver(() => Target)
+export class TargetResolver extends RecordResolver({
+  type: 'Target',
+  plural: 'targets',
+  entity: Target,
+  page: TargetPage,
+  query: targetQuery,
+  create: CreateTargetInput,
+  update: UpdateTargetInput,
+  service: targetService,
+  listArgs: TargetListArgs,
+}) {
+  @Mutation(() => Target, { description: '分解立项: creates one child per county, department or cadre in one transaction, all or nothing. Returns the parent.' })
+  decomposeTarget(@Arg('id', () => ID) id: string, @Arg('input', () => DecomposeTargetInput) input: DecomposeTargetInput, @Ctx() ctx: Context) {
+    return targetService.decompose(ctx, id, input);
+  }
+
+  @FieldResolver(() => Float, { description: 'Progress 0..1 (DESIGN.md §3): from the latest report of a leaf, or the weighted roll-up of the children.' })
+  async progress(@Root() target: Target, @Arg('asOf', () => LocalDateScalar, asOfArg) asOf: string | null, @Ctx() ctx: Context) {
+    return (await metrics(ctx, target, asOf))?.progress ?? 0;
+  }
+
+  @FieldResolver(() => TargetStatus)
+  async status(@Root() target: Target, @Arg('asOf', () => LocalDateScalar, asOfArg) asOf: string | null, @Ctx() ctx: Context) {
+    return (await metrics(ctx, target, asOf))?.status ?? TargetStatus.NOT_STARTED;
+  }
+
+  @FieldResolver(() => WarningLevel, { description: '红黄绿灯 with the thresholds of the current policy.' })
+  async warning(@Root() target: Target, @Arg('asOf', () => LocalDateScalar, asOfArg) asOf: string | null, @Ctx() ctx: Context) {
+    return (await metrics(ctx, target, asOf))?.warning ?? WarningLevel.GREEN;
+  }
+
+  @FieldResolver(() => Float, { description: 'Share of the time from start to deadline that has passed, 0..1.' })
+  async elapsed(@Root() target: Target, @Arg('asOf', () => LocalDateScalar, asOfArg) asOf: string | null, @Ctx() ctx: Context) {
+    return (await metrics(ctx, target, asOf))?.elapsed ?? 0;
+  }
+
+  @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'When progress reached 1 (for a parent: when its last leaf did).' })
+  async completedOn(@Root() target: Target, @Arg('asOf', () => LocalDateScalar, asOfArg) asOf: string | null, @Ctx() ctx: Context) {
+    return (await metrics(ctx, target, asOf))?.completedOn ?? null;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Quantitative parents: targetValue − Σ children’s targetValue (0 when fully allocated).' })
+  allocationGap(@Root() target: Target, @Ctx() ctx: Context) {
+    return ctx.loaders.custom<Target, number | null>('allocation-gap', (targets) => targetService.allocationGaps(ctx, targets)).load(target);
+  }
+
+  @FieldResolver(() => ProgressReport, { nullable: true, description: 'The latest report that counts (not rejected) on or before asOf.' })
+  async latestReport(@Root() target: Target, @Arg('asOf', () => LocalDateScalar, asOfArg) asOf: string | null, @Ctx() ctx: Context) {
+    const page = await ctx.loaders
+      .page(progressReportResource, 'targetId', {
+        filter: { status: { in: [ReviewStatus.SUBMITTED, ReviewStatus.APPROVED] }, reportedOn: { lte: asOf ?? today() } },
+        orderBy: [{ field: 'REPORTED_ON', direction: 'DESC' as never }],
+        limit: 1,
+      })
+      .load(target.id);
+    return page.items[0] ?? null;
+  }
+
+  @FieldResolver(() => Target, { nullable: true })
+  parent(@Root() target: Target, @Ctx() ctx: Context) {
+    return target.parentId == null ? null : ctx.loaders.byId(targetService.def).load(target.parentId);
+  }
+
+  @FieldResolver(() => TargetPage)
+  children(@Root() target: Target, @Args(() => ChildArgs) args: ListArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.page(targetService.def, 'parentId', args).load(target.id);
+  }
+
+  @FieldResolver(() => ProgressReportPage)
+  progressReports(@Root() target: Target, @Args(() => ReportArgs) args: ListArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.page(progressReportResource, 'targetId', args).load(target.id);
+  }
+
+  @FieldResolver(() => Directive, { nullable: true })
+  directive(@Root() target: Target, @Ctx() ctx: Context) {
+    return target.directiveId == null ? null : ctx.loaders.byId(directiveResource).load(target.directiveId);
+  }
+
+  @FieldResolver(() => Region, { nullable: true })
+  region(@Root() target: Target, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(regionResource).load(target.regionId);
+  }
+
+  @FieldResolver(() => County, { nullable: true })
+  responsibleCounty(@Root() target: Target, @Ctx() ctx: Context) {
+    return target.responsibleCountyId == null ? null : ctx.loaders.byId(countyResource).load(target.responsibleCountyId);
+  }
+
+  @FieldResolver(() => Department, { nullable: true })
+  responsibleDepartment(@Root() target: Target, @Ctx() ctx: Context) {
+    return target.responsibleDepartmentId == null ? null : ctx.loaders.byId(departmentResource).load(target.responsibleDepartmentId);
+  }
+
+  @FieldResolver(() => Cadre, { nullable: true })
+  responsibleCadre(@Root() target: Target, @Ctx() ctx: Context) {
+    return target.responsibleCadreId == null ? null : ctx.loaders.byId(cadreResource).load(target.responsibleCadreId);
+  }
+}
+
+const TargetArgs = relationArgs(targetQuery);
+
+/** Targets seen from the organization hierarchy. */
+@Resolver(() => County)
+export class CountyTargetsResolver {
+  @FieldResolver(() => TargetPage, { description: 'Targets of the county, at every level of its trees.' })
+  targets(@Root() county: County, @Args(() => TargetArgs) args: ListArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.page(targetService.def, 'countyId', args).load(county.id);
+  }
+}
+
+@Resolver(() => Department)
+export class DepartmentTargetsResolver {
+  @FieldResolver(() => TargetPage, { description: 'Targets the department is responsible for.' })
+  targets(@Root() department: Department, @Args(() => TargetArgs) args: ListArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.page(targetService.def, 'responsibleDepartmentId', args).load(department.id);
+  }
+}
+
+@Resolver(() => Cadre)
+export class CadreTargetsResolver {
+  @FieldResolver(() => TargetPage, { description: 'Targets the cadre is responsible for.' })
+  targets(@Root() cadre: Cadre, @Args(() => TargetArgs) args: ListArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.page(targetService.def, 'responsibleCadreId', args).load(cadre.id);
+  }
+}

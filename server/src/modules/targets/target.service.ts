@@ -1,0 +1,294 @@
+import type { EntityManager } from 'typeorm';
+import type { Context } from '../../common/context.js';
+import { today } from '../../common/dates.js';
+import { AppError, errors } from '../../common/errors.js';
+import type { ResourceDef } from '../../common/query/resource.js';
+import { QuerySql } from '../../common/query/sql.js';
+import { RecordService } from '../../common/records.js';
+import { Role } from '../../common/scope.js';
+import { inTransaction } from '../../common/transaction.js';
+import type { AuditAction } from '../audit/audit-event.entity.js';
+import { Cadre } from '../hierarchy/cadre.entity.js';
+import { cadreResource } from '../hierarchy/cadre.service.js';
+import { County } from '../hierarchy/county.entity.js';
+import { countyResource } from '../hierarchy/county.service.js';
+import { Department } from '../hierarchy/department.entity.js';
+import { departmentResource } from '../hierarchy/department.service.js';
+import { regionResource } from '../hierarchy/region.service.js';
+import { Directive } from './directive.entity.js';
+import { directiveResource } from './directive.service.js';
+import { ProgressReport } from './progress-report.entity.js';
+import { Target, TargetKind } from './target.entity.js';
+import { targetQuery, type CreateTargetInput, type DecomposeTargetInput, type UpdateTargetInput } from './target.inputs.js';
+import { targetMetricsSql, toMetrics, type TargetMetrics } from './target-metrics.js';
+
+const COMPUTED_FIELDS = /"(progress|status|warning)":/;
+const COMPUTED_ORDER = new Set(['PROGRESS', 'STATUS', 'WARNING']);
+
+export const targetResource: ResourceDef<Target> = {
+  type: 'Target',
+  entity: Target,
+  query: targetQuery,
+  // A county reads its own targets and everything under them, and — read-only — the
+  // ancestors of its own targets (what its work rolls up into).
+  readScope: (scope, sql) => {
+    if (scope.level === 'REGION') return `${sql.col('regionId')} = ${sql.param(scope.regionId)}`;
+    const county = sql.param(scope.countyId);
+    return `${sql.col('countyId')} = ${county} OR EXISTS (SELECT 1 FROM ${sql.table(Target)} ${sql.esc('own')}
+      WHERE ${sql.col('countyId', 'own')} = ${county} AND ${sql.col('deletedAt', 'own')} IS NULL
+        AND ${sql.col('rootId', 'own')} = ${sql.col('rootId')} AND ${sql.col('path', 'own')} LIKE ${sql.concat(sql.col('path'), "'_%'")})`;
+  },
+  locate: async (_db, row) => ({ regionId: row.regionId, countyId: row.countyId ?? null }),
+  writableBy: [Role.ADMIN, Role.REGIONAL, Role.COUNTY],
+  dependents: [
+    { type: 'Target', entity: Target, column: 'parentId' },
+    { type: 'ProgressReport', entity: ProgressReport, column: 'targetId' },
+  ],
+  parents: [
+    { type: 'Target', entity: Target, column: 'parentId' },
+    { type: 'Directive', entity: Directive, column: 'directiveId' },
+  ],
+  internal: ['rootId', 'path', 'share', 'isLeaf'],
+  derived: (sql, args) => {
+    const needed = COMPUTED_FIELDS.test(JSON.stringify(args.filter ?? {})) || (args.orderBy ?? []).some((o) => COMPUTED_ORDER.has(o.field));
+    if (!needed) return null;
+    return { alias: 'tm', table: targetMetricsSql(sql, args.asOf ?? today()), on: `${sql.col('targetId', 'tm')} = ${sql.col('id')}` };
+  },
+};
+
+type Values = Partial<Record<keyof Target, unknown>>;
+
+/** Transactions in which tree upkeep waits until the end (a decomposition creates many children). */
+const deferredTrees = new WeakMap<EntityManager, Set<number>>();
+
+class TargetService extends RecordService<Target, CreateTargetInput, UpdateTargetInput> {
+  /** Resolves references, inherits from the parent, derives county and region, checks the kind's values. */
+  protected override async prepare(ctx: Context, db: EntityManager, input: Values, current: Target | null): Promise<Values> {
+    const values: Values = { ...input };
+    delete values.parentId;
+    const parent = current
+      ? current.parentId == null
+        ? null
+        : await db.findOneOrFail(Target, { where: { id: current.parentId }, withDeleted: true })
+      : input.parentId == null
+        ? null
+        : await this.reference(ctx, db, targetResource, input.parentId, 'parentId');
+    if (parent && !current) {
+      // A child changes its parent's roll-up: the parent must be yours to change.
+      this.assertInScope(ctx, await targetResource.locate(db, parent));
+      values.parentId = parent.id;
+    }
+
+    if (input.directiveId != null) values.directiveId = (await this.reference(ctx, db, directiveResource, input.directiveId, 'directiveId')).id;
+    else if (!current) values.directiveId = parent?.directiveId ?? null;
+
+    const responsibilityChanged = !current || ['responsibleCountyId', 'responsibleDepartmentId', 'responsibleCadreId'].some((k) => input[k as keyof Values] !== undefined);
+    if (responsibilityChanged) Object.assign(values, await this.responsibility(ctx, db, input, current, parent));
+
+    if (!current) {
+      values.category ??= parent?.category;
+      values.kind ??= parent?.kind;
+      values.unit ??= parent?.unit ?? null;
+      values.startDate ??= parent?.startDate;
+      values.deadline ??= parent?.deadline;
+      values.weight ??= 1;
+      if (!values.category) throw errors.badInput('category', 'blank');
+      if (!values.kind) throw errors.badInput('kind', 'blank');
+      if (!values.startDate) throw errors.badInput('startDate', 'blank');
+      if (!values.deadline) throw errors.badInput('deadline', 'blank');
+      values.regionId = await this.region(ctx, db, input, parent, values);
+    }
+
+    const kind = (values.kind ?? current?.kind) as TargetKind;
+    if (kind === TargetKind.QUANTITATIVE) {
+      if (!current) values.baseline ??= parent?.kind === TargetKind.QUANTITATIVE ? parent.baseline ?? 0 : 0;
+      const targetValue = values.targetValue !== undefined ? values.targetValue : current?.targetValue;
+      if (targetValue == null) throw errors.badInput('targetValue', 'quantitativeNeedsValue');
+    } else {
+      values.baseline = null;
+      values.targetValue = null;
+    }
+    const startDate = (values.startDate ?? current?.startDate) as string;
+    const deadline = (values.deadline ?? current?.deadline) as string;
+    if (deadline < startDate) throw errors.badInput('deadline', 'deadlineBeforeStart', { startDate, deadline });
+    return values;
+  }
+
+  /** Responsible county, department and cadre must agree, and a county target's sub-targets stay in that county. */
+  private async responsibility(ctx: Context, db: EntityManager, input: Values, current: Target | null, parent: Target | null): Promise<Values> {
+    const pick = (key: 'responsibleCountyId' | 'responsibleDepartmentId' | 'responsibleCadreId') =>
+      input[key] !== undefined ? input[key] : (current?.[key] ?? null);
+    const countyInput = pick('responsibleCountyId');
+    const departmentInput = pick('responsibleDepartmentId');
+    const cadreInput = pick('responsibleCadreId');
+
+    let countyId: number | null = countyInput == null ? null : (await this.reference(ctx, db, countyResource, countyInput, 'responsibleCountyId')).id;
+    let departmentId: number | null = null;
+    let cadreId: number | null = null;
+    if (departmentInput != null) {
+      const department = await this.reference(ctx, db, departmentResource, departmentInput, 'responsibleDepartmentId');
+      departmentId = department.id;
+      if (department.countyId != null) {
+        if (countyId != null && countyId !== department.countyId) throw errors.badInput('responsibleDepartmentId', 'responsibilityMismatch');
+        countyId = department.countyId;
+      }
+    }
+    if (cadreInput != null) {
+      const cadre = await this.reference(ctx, db, cadreResource, cadreInput, 'responsibleCadreId');
+      cadreId = cadre.id;
+      const department = await db.findOneOrFail(Department, { where: { id: cadre.departmentId }, withDeleted: true });
+      if (departmentId != null && departmentId !== department.id && department.countyId !== countyId) {
+        throw errors.badInput('responsibleCadreId', 'responsibilityMismatch');
+      }
+      if (department.countyId != null) {
+        if (countyId != null && countyId !== department.countyId) throw errors.badInput('responsibleCadreId', 'responsibilityMismatch');
+        countyId = department.countyId;
+      }
+    }
+    const inherited = countyId ?? parent?.countyId ?? null;
+    if (parent?.countyId != null && inherited !== parent.countyId) throw errors.badInput('responsibleCountyId', 'subTargetLeavesCounty');
+    if (current && current.countyId !== inherited && !current.isLeaf) throw errors.badInput('responsibleCountyId', 'moveTreeCounty');
+    return { responsibleCountyId: countyId, responsibleDepartmentId: departmentId, responsibleCadreId: cadreId, countyId: inherited };
+  }
+
+  private async region(ctx: Context, db: EntityManager, input: Values, parent: Target | null, values: Values): Promise<number> {
+    if (parent) return parent.regionId;
+    if (values.directiveId != null) return (await db.findOneOrFail(Directive, { where: { id: values.directiveId as number } })).regionId;
+    if (values.countyId != null) return (await db.findOneOrFail(County, { where: { id: values.countyId as number } })).regionId;
+    const regionId = input.regionId ?? ctx.principal?.regionId;
+    if (regionId == null) throw errors.badInput('regionId', 'regionRoleNeedsRegion', { role: ctx.principal?.role ?? '' });
+    return (await this.reference(ctx, db, regionResource, regionId, 'regionId')).id;
+  }
+
+  protected override async afterChange(_ctx: Context, db: EntityManager, row: Target, action: AuditAction): Promise<void> {
+    if (action === 'CREATE') {
+      const parent = row.parentId == null ? null : await db.findOneOrFail(Target, { where: { id: row.parentId }, withDeleted: true });
+      const rootId = parent ? parent.rootId : row.id;
+      await db.update(Target, { id: row.id }, { rootId, path: `${parent ? parent.path : '/'}${row.id}/` });
+      row.rootId = rootId;
+    }
+    const deferred = deferredTrees.get(db);
+    if (deferred) deferred.add(row.rootId);
+    else await refreshTree(db, row.rootId);
+  }
+
+  /**
+   * 分解立项: one child per county, department or cadre, in one transaction — all of them or
+   * none. Children inherit what they do not give; their values are the allocations.
+   */
+  async decompose(ctx: Context, id: string, input: DecomposeTargetInput): Promise<Target> {
+    this.assertRole(ctx);
+    return inTransaction(ctx.db, async (db) => {
+      const parent = await this.visibleOrNotFound(ctx, db, id);
+      this.assertInScope(ctx, await targetResource.locate(db, parent));
+      const names = await responsibleNames(db, input.children);
+      const seen = new Set<string>();
+      deferredTrees.set(db, new Set());
+      try {
+        for (const [i, child] of input.children.entries()) {
+          const who = child.responsibleCadreId ?? child.responsibleDepartmentId ?? child.responsibleCountyId;
+          const key = `${child.responsibleCountyId ?? ''}/${child.responsibleDepartmentId ?? ''}/${child.responsibleCadreId ?? ''}`;
+          if (who == null) throw errors.badInput(`children.${i}.responsibleCountyId`, 'decomposeNeedsResponsible');
+          if (seen.has(key)) throw errors.badInput(`children.${i}.responsibleCountyId`, 'decomposeDuplicate');
+          seen.add(key);
+          const name = names.get(key) ?? String(who);
+          try {
+            await this.createIn(ctx, db, {
+              ...child,
+              parentId: String(parent.id),
+              title: child.title ?? `${parent.title}（${name}）`,
+            } as CreateTargetInput);
+          } catch (error) {
+            if (error instanceof AppError && typeof error.extensions.field === 'string') error.extensions.field = `children.${i}.${error.extensions.field}`;
+            throw error;
+          }
+        }
+      } finally {
+        const roots = deferredTrees.get(db)!;
+        deferredTrees.delete(db);
+        for (const rootId of roots) await refreshTree(db, rootId);
+      }
+      return this.reload(db, parent.id);
+    });
+  }
+
+  /** progress, status and warning of many targets as of one date: one statement. */
+  async metrics(ctx: Context, ids: readonly number[], asOf: string): Promise<(TargetMetrics | null)[]> {
+    const sql = new QuerySql(ctx.db.manager, 'a');
+    const rows = await sql.run(targetMetricsSql(sql, asOf, `${sql.col('id', 'a')} IN ${sql.list([...new Set(ids)])}`));
+    const byId = new Map(rows.map((r) => [Number(r.targetId), toMetrics(r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Parent value − Σ children's values, for quantitative targets with children. */
+  async allocationGaps(ctx: Context, targets: readonly Target[]): Promise<(number | null)[]> {
+    const parents = targets.filter((t) => t.kind === TargetKind.QUANTITATIVE && !t.isLeaf);
+    if (parents.length === 0) return targets.map(() => null);
+    const rows: { parentId: number; total: number | string | null }[] = await ctx.db.manager
+      .createQueryBuilder(Target, 't')
+      .select('t.parentId', 'parentId')
+      .addSelect('SUM(t.targetValue)', 'total')
+      .where('t.parentId IN (:...ids)', { ids: parents.map((p) => p.id) })
+      .groupBy('t.parentId')
+      .getRawMany();
+    const sums = new Map(rows.map((r) => [Number(r.parentId), Number(r.total ?? 0)]));
+    return targets.map((t) =>
+      t.kind === TargetKind.QUANTITATIVE && !t.isLeaf ? Math.round(((t.targetValue ?? 0) - (sums.get(t.id) ?? 0)) * 1e6) / 1e6 : null,
+    );
+  }
+}
+
+/** Names for default child titles: 江孜县, 江孜县委组织部, 扎西次仁. */
+async function responsibleNames(db: EntityManager, children: DecomposeTargetInput['children']): Promise<Map<string, string>> {
+  const ids = (key: 'responsibleCountyId' | 'responsibleDepartmentId' | 'responsibleCadreId') =>
+    [...new Set(children.map((c) => Number(c[key])).filter((n) => Number.isInteger(n) && n > 0))];
+  const load = async <T extends { id: number; name: string }>(entity: new () => T, list: number[]) =>
+    new Map((list.length ? await db.getRepository(entity).createQueryBuilder('e').where('e.id IN (:...list)', { list }).getMany() : []).map((e) => [e.id, e.name]));
+  const [counties, departments, cadres] = await Promise.all([
+    load(County, ids('responsibleCountyId')),
+    load(Department, ids('responsibleDepartmentId')),
+    load(Cadre, ids('responsibleCadreId')),
+  ]);
+  const names = new Map<string, string>();
+  for (const c of children) {
+    const key = `${c.responsibleCountyId ?? ''}/${c.responsibleDepartmentId ?? ''}/${c.responsibleCadreId ?? ''}`;
+    const name =
+      (c.responsibleCadreId && cadres.get(Number(c.responsibleCadreId))) ||
+      (c.responsibleDepartmentId && departments.get(Number(c.responsibleDepartmentId))) ||
+      (c.responsibleCountyId && counties.get(Number(c.responsibleCountyId)));
+    if (name) names.set(key, name);
+  }
+  return names;
+}
+
+/**
+ * Recomputes the derived columns of one tree: which nodes are leaves, each node's share
+ * (product of normalised sibling weights from the root) and each node's county (its own
+ * responsible county, else its parent's). Only rows whose values change are written.
+ */
+export async function refreshTree(db: EntityManager, rootId: number): Promise<void> {
+  const nodes = await db.getRepository(Target).find({
+    where: { rootId },
+    select: { id: true, parentId: true, weight: true, share: true, isLeaf: true, responsibleCountyId: true, countyId: true },
+  });
+  const children = new Map<number | null, Target[]>();
+  const ids = new Set(nodes.map((n) => n.id));
+  for (const n of nodes) {
+    const parent = n.parentId != null && ids.has(n.parentId) ? n.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), n]);
+  }
+  const updates: { id: number; share: number; isLeaf: boolean; countyId: number | null }[] = [];
+  const visit = (node: Target, share: number, parentCounty: number | null) => {
+    const kids = children.get(node.id) ?? [];
+    const countyId = node.responsibleCountyId ?? parentCounty;
+    if (Math.abs(node.share - share) > 1e-12 || node.isLeaf !== (kids.length === 0) || node.countyId !== countyId) {
+      updates.push({ id: node.id, share, isLeaf: kids.length === 0, countyId });
+    }
+    const total = kids.reduce((sum, k) => sum + k.weight, 0);
+    for (const kid of kids) visit(kid, total > 0 ? (share * kid.weight) / total : share / kids.length, countyId);
+  };
+  for (const root of children.get(null) ?? []) visit(root, 1, null);
+  for (const u of updates) await db.update(Target, { id: u.id }, { share: u.share, isLeaf: u.isLeaf, countyId: u.countyId });
+}
+
+export const targetService = new TargetService(targetResource);
