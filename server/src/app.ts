@@ -8,13 +8,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { verifyToken } from './common/auth.js';
 import type { Context } from './common/context.js';
 import { errors } from './common/errors.js';
 import { formatError } from './common/format-error.js';
-import { pickLang, requestStore } from './common/i18n.js';
+import { pickLang, requestStore, translate } from './common/i18n.js';
 import { limitsPlugin } from './common/limits.js';
 import { Loaders } from './common/query/loaders.js';
 import { scopeOf, type Principal } from './common/scope.js';
@@ -41,8 +41,8 @@ async function contextFor(req: Request, config: AppConfig, db: DataSource): Prom
   const header = req.headers.authorization;
   if (header) {
     const token = header.replace(/^Bearer\s+/i, '').trim();
-    const userId = verifyToken(config.jwtSecret, token);
-    principal = userId === null ? null : await userService.principalFor(db.manager, userId);
+    const claims = verifyToken(config.jwtSecret, token);
+    principal = claims === null ? null : await userService.principalFor(db.manager, claims);
     if (!principal) authError = errors.unauthenticated('tokenInvalid');
   }
   const ctx: Context = {
@@ -74,7 +74,7 @@ export async function createApp(config: AppConfig): Promise<App> {
   app.set('trust proxy', 'loopback');
 
   app.use((req, res, next) => {
-    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+    const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
     requestStore.run({ requestId, lang: pickLang(req.headers['accept-language']), sqlStatements: 0 }, next);
   });
@@ -115,6 +115,17 @@ export async function createApp(config: AppConfig): Promise<App> {
   });
   await apollo.start();
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req, config, db) }));
+
+  // Body-parser failures (malformed JSON, too large) answer like GraphQL errors, without a stack.
+  app.use((error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.status === 413 ? 413 : error.status && error.status < 500 ? error.status : 500;
+    const key = status === 413 ? 'bodyTooLarge' : status < 500 ? 'bodyMalformed' : 'internal';
+    if (status >= 500) console.error(`[error] request ${requestStore.getStore()?.requestId}:`, error);
+    res.status(status).json({
+      errors: [{ message: translate(key, { requestId: requestStore.getStore()?.requestId ?? '' }), extensions: { code: status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR' } }],
+    });
+  });
 
   if (existsSync(join(config.adminDir, 'index.html'))) {
     app.use('/admin', express.static(config.adminDir, { index: 'index.html' }));

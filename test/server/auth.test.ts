@@ -15,7 +15,7 @@ const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password
 
 describe('without a valid login', () => {
   it('answers UNAUTHENTICATED to every query and mutation but login', async () => {
-    const { data } = await server.gql('{ __schema { queryType { fields { name args { name type { kind } } } } mutationType { fields { name } } } }');
+    const { data } = await server.gql('{ __schema { queryType { fields { name args { name type { kind } } } } mutationType { fields { name } } } }', {}, { token: admin });
     const queries: { name: string }[] = data.__schema.queryType.fields;
     expect(queries.length).toBeGreaterThan(10);
     for (const q of queries) {
@@ -26,6 +26,8 @@ describe('without a valid login', () => {
     }
     const mutation = await server.gql('mutation { deleteCounty(id: "1") }');
     expect(codes(mutation)).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await server.gql('{ __schema { types { name } } }'))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await server.gql('{ __typename }'))).toEqual([]);
   });
 
   it('rejects a forged or malformed token with a message saying to log in again', async () => {
@@ -63,6 +65,13 @@ describe('login', () => {
     expect(events.auditEvents.items.map((e: { actorName: string }) => e.actorName)).toEqual(expect.arrayContaining(['region', 'nobody']));
   });
 
+  it('throttles parallel guesses too: no more than 5 failures get through', async () => {
+    const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) => server.gql(LOGIN, { u: 'county-540235', p: `guess-${i}` })));
+    const outcomes = guesses.flatMap(codes);
+    expect(outcomes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(5);
+    expect(outcomes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(7);
+  });
+
   it('throttles a username after 5 failures, even with the right password, without locking others out', async () => {
     for (let i = 0; i < 5; i++) expect(codes(await server.gql(LOGIN, { u: 'county-540233', p: `bad-${i}` }))).toEqual(['UNAUTHENTICATED']);
     const blocked = await server.gql(LOGIN, { u: 'county-540233', p: 'demo' }, { lang: 'en' });
@@ -86,6 +95,8 @@ describe('login', () => {
     expect(await server.ok('mutation { changePassword(currentPassword: "demo", newPassword: "雪域高原-2026") }', {}, { token })).toEqual({ changePassword: true });
     expect(codes(await server.gql(LOGIN, { u: 'county-540236', p: 'demo' }))).toEqual(['UNAUTHENTICATED']);
     expect((await server.ok(LOGIN, { u: 'county-540236', p: '雪域高原-2026' })).login.user.username).toBe('county-540236');
+    // sessions opened with the old password end with it
+    expect(codes(await server.gql('{ me { id } }', {}, { token }))).toEqual(['UNAUTHENTICATED']);
   });
 });
 

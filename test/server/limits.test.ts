@@ -61,6 +61,20 @@ describe('paging and filters', () => {
     expect(data.women.total).toBeGreaterThan(0);
   });
 
+  it('treats or: [] as matching nothing, and caps in-lists at 1000 values', async () => {
+    const none = await server.ok('{ counties(filter: { or: [] }) { total } }', {}, { token: regional });
+    expect(none.counties.total).toBe(0);
+    const many = await server.gql('query($ids: [ID!]) { cadres(filter: { id: { in: $ids } }) { total } }', { ids: Array.from({ length: 1001 }, (_, i) => String(i + 1)) }, { token: regional });
+    expect(many.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.id.in' });
+  });
+
+  it('answers variables of the wrong type with BAD_USER_INPUT', async () => {
+    const wrong = await server.gql('query($i: Int) { counties(limit: $i) { total } }', { i: 'abc' }, { token: regional });
+    expect(codes(wrong)).toEqual(['BAD_USER_INPUT']);
+    const missing = await server.gql('query($id: ID!) { county(id: $id) { id } }', {}, { token: regional });
+    expect(codes(missing)).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('refuses an empty in-list, a non-numeric id and a malformed date', async () => {
     const empty = await server.gql('{ counties(filter: { code: { in: [] } }) { total } }', {}, { token: regional });
     expect(empty.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.code' });
@@ -87,6 +101,12 @@ describe('query limits', () => {
   it('refuses a query whose page sizes multiply past the budget, and counts aliases', async () => {
     const wide = await server.gql('{ counties(limit: 500) { items { departments(limit: 500) { items { cadres(limit: 10) { items { id } } } } } } }', {}, { token: regional });
     expect(codes(wide)).toEqual(['QUERY_TOO_COMPLEX']);
+    const status = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${regional}` },
+      body: JSON.stringify({ query: '{ counties(limit: 500) { items { departments(limit: 500) { items { id } } } } }' }),
+    });
+    expect(status.status).toBe(400);
     const one = '{ cadres(limit: 500) { items { id name department { name } } } }';
     expect((await server.gql(one, {}, { token: regional })).errors).toBeUndefined();
     const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: cadres(limit: 500) { items { id name department { name } } }`).join('\n');
@@ -130,6 +150,17 @@ describe('HTTP surface', () => {
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('answers a malformed or oversized body with a JSON error and no stack', async () => {
+    const malformed = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(malformed.status).toBe(400);
+    const text = await malformed.text();
+    expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(text).not.toMatch(/node_modules|at |SyntaxError/);
+    const huge = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ me { id } } #${'x'.repeat(1_100_000)}` }) });
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('keeps stack traces, SQL and paths out of error responses', async () => {

@@ -207,6 +207,24 @@ describe('input validation', () => {
     expect(region.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'regionId' });
   });
 
+  it('refuses null for a required field, on create and on update, naming it', async () => {
+    const cadre = (await server.ok('{ cadres(limit: 1) { items { id version } } }', {}, { token: regional })).cadres.items[0];
+    const update = await server.gql('mutation($id: ID!, $v: Int!) { updateCadre(id: $id, input: { version: $v, name: null }) { id } }', { id: cadre.id, v: cadre.version }, { token: regional });
+    expect(update.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    const move = await server.gql('mutation($id: ID!, $v: Int!) { updateCadre(id: $id, input: { version: $v, departmentId: null }) { id } }', { id: cadre.id, v: cadre.version }, { token: regional });
+    expect(move.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'departmentId' });
+    const user = await server.gql('mutation { createUser(input: { username: "nulls", password: "long-enough-1", role: ANALYST, regionId: "1", active: null }) { active } }', {}, { token: admin });
+    expect(user.data?.createUser).toEqual({ active: true });
+  });
+
+  it('files the creation of a county under that county, so its users can read it', async () => {
+    const county = await createCounty('540289');
+    const trail = await auditFor('County', county.id);
+    expect(trail.items[0]).toMatchObject({ action: 'CREATE' });
+    const located = await server.ok('query($id: ID!) { auditEvents(filter: { entityType: { eq: "County" }, entityId: { eq: $id } }) { items { countyId regionId } } }', { id: county.id }, { token: admin });
+    expect(located.auditEvents.items[0]).toEqual({ countyId: county.id, regionId });
+  });
+
   it('writes no audit event when a change fails', async () => {
     const before = (await server.ok('{ auditEvents(limit: 0) { total } }', {}, { token: admin })).auditEvents.total;
     await server.gql('mutation($r: ID!) { createCounty(input: { regionId: $r, name: "重复", code: "540222" }) { id } }', { r: regionId }, { token: regional });

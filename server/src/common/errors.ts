@@ -41,5 +41,5 @@ export const errors = {
   conflict: (entity: string, id: string | number, given: number, current: number) =>
     new AppError(ErrorCode.CONFLICT, 'conflict', { entity, id: String(id), given, current }, { currentVersion: current }),
   tooManyRequests: (minutes: number) => new AppError(ErrorCode.TOO_MANY_REQUESTS, 'loginThrottled', { minutes }),
-  tooComplex: (key: MessageKey, params: Params) => new AppError(ErrorCode.QUERY_TOO_COMPLEX, key, params),
+  tooComplex: (key: MessageKey, params: Params) => new AppError(ErrorCode.QUERY_TOO_COMPLEX, key, params, { http: { status: 400 } }),
 };

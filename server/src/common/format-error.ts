@@ -5,7 +5,7 @@ import { requestStore, translate } from './i18n.js';
 
 const KNOWN = new Set<string>(Object.values(ErrorCode));
 /** Apollo's and graphql-js's own codes for a request that cannot run as written. */
-const CLIENT_MISTAKES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+const CLIENT_MISTAKES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_HASH_MISMATCH']);
 
 interface ValidationErrorLike {
   property: string;
@@ -37,7 +37,8 @@ export function formatError(development: boolean) {
     const cause = (original as { originalError?: unknown })?.originalError;
     const appError = original instanceof AppError ? original : cause instanceof AppError ? cause : null;
     if (appError) {
-      return { ...base, message: appError.message, extensions: { ...appError.extensions } };
+      const { http: _http, ...extensions } = appError.extensions as Record<string, unknown>;
+      return { ...base, message: appError.message, extensions };
     }
 
     const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })?.extensions?.validationErrors;
@@ -47,6 +48,9 @@ export function formatError(development: boolean) {
     }
 
     const code = String(formatted.extensions?.code ?? '');
+    if (/provided sha does not match query/i.test(formatted.message)) {
+      return { ...base, message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
     if (CLIENT_MISTAKES.has(code) || code === 'BAD_USER_INPUT') {
       return { ...base, message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }

@@ -231,6 +231,18 @@ export const messages = {
     'zh-CN': '该 API 密钥已撤销。',
     en: 'This API key has been revoked.',
   },
+  bodyMalformed: {
+    'zh-CN': '请求体不是有效的 JSON：请以 content-type: application/json 发送 {"query": …, "variables": …}。',
+    en: 'The request body is not valid JSON: send {"query": …, "variables": …} with content-type: application/json.',
+  },
+  bodyTooLarge: {
+    'zh-CN': '请求体超过 1 MB 上限。',
+    en: 'The request body is larger than the 1 MB limit.',
+  },
+  tooManyValues: {
+    'zh-CN': '{field} 最多 {max} 个值（收到 {count} 个）。',
+    en: '{field} takes at most {max} values (got {count}).',
+  },
   internal: {
     'zh-CN': '服务器内部错误（请求编号 {requestId}）。请稍后重试，或把编号告知管理员。',
     en: 'Internal server error (request {requestId}). Try again later, or give the request id to an administrator.',

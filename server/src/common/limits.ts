@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  GraphQLError,
   Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -71,16 +72,27 @@ export function limitsPlugin(schema: GraphQLSchema, maxDepth: number, maxCost: n
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, contextValue }) {
+        async didResolveOperation({ request, document, contextValue, operation }) {
+          // Without a login only `login` answers, introspection included.
+          if (operation && !contextValue.principal) {
+            const fields = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '…'));
+            if (fields.some((f) => f !== 'login' && f !== '__typename')) throw contextValue.authError ?? errors.unauthenticated();
+          }
           const depth = operationDepth(document, request.operationName);
           if (depth > maxDepth) throw errors.tooComplex('queryTooDeep', { depth, max: maxDepth });
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Variables that do not fit their types: say so, as GraphQL would.
+            throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
           contextValue.cost.spent += cost;
           if (contextValue.cost.spent > maxCost) throw errors.tooComplex('queryTooCostly', { cost: contextValue.cost.spent, max: maxCost });
         },

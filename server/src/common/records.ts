@@ -13,6 +13,22 @@ import { inTransaction } from './transaction.js';
 
 type Values<E> = Partial<Record<keyof E & string, unknown>>;
 
+/** MySQL/MariaDB only: SQLite runs one transaction at a time and knows no row locks. */
+function sharedLock(db: EntityManager): { lock?: { mode: 'pessimistic_read' } } {
+  return db.connection.options.type === 'better-sqlite3' ? {} : { lock: { mode: 'pessimistic_read' } };
+}
+
+/** Two concurrent writes of the same unique value: the loser gets BAD_USER_INPUT, not a 500. */
+async function uniqueViolationAsInput<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+    if (code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE') throw errors.badInput('id', 'invalidInput', { detail: 'duplicate value' });
+    throw error;
+  }
+}
+
 function comparable(value: unknown): unknown {
   if (value instanceof Date) return value.getTime();
   return value ?? null;
@@ -65,11 +81,16 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
   async createIn(ctx: Context, db: EntityManager, input: C): Promise<E> {
     this.assertRole(ctx);
     const values = await this.prepare(ctx, db, { ...input } as Values<E>, null);
+    for (const column of db.connection.getMetadata(this.def.entity).columns) {
+      const key = column.propertyName as keyof Values<E>;
+      if (values[key] !== null || column.isNullable) continue;
+      if (column.default === undefined) throw errors.badInput(key, 'blank');
+      delete values[key]; // null for a column with a default: take the default
+    }
     await this.assertUnique(db, values, null);
     const row = db.create(this.def.entity, values as E);
-    const location = await this.def.locate(db, row);
-    this.assertInScope(ctx, location);
-    const inserted = await db.insert(this.def.entity, row as never);
+    this.assertInScope(ctx, await this.def.locate(db, row));
+    const inserted = await uniqueViolationAsInput(() => db.insert(this.def.entity, row as never));
     const id = Number(inserted.identifiers[0].id);
     await this.afterChange(ctx, db, await this.reload(db, id), AuditAction.CREATE);
     const saved = await this.reload(db, id);
@@ -77,7 +98,7 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
       action: AuditAction.CREATE,
       entityType: this.def.type,
       entityId: id,
-      location,
+      location: await this.def.locate(db, saved),
       changes: this.snapshot(db, saved),
     });
     return saved;
@@ -125,7 +146,7 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
     await this.assertUnique(db, set as Values<E>, current.id);
     const location = await this.def.locate(db, db.merge(this.def.entity, db.create(this.def.entity, { ...current }), set as never));
     this.assertInScope(ctx, location);
-    await this.compareAndSet(db, current, set, version);
+    await uniqueViolationAsInput(() => this.compareAndSet(db, current, set, version));
     await this.afterChange(ctx, db, await this.reload(db, current.id), AuditAction.UPDATE);
     await auditService.record(db, ctx, {
       action: AuditAction.UPDATE,
@@ -174,7 +195,7 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
   async restore(ctx: Context, id: string): Promise<E> {
     this.assertRole(ctx);
     return inTransaction(ctx.db, async (db) => {
-      const current = await findVisible(ctx, this.def, id, db, { deleted: true });
+      const current = await findVisible(ctx, this.def, id, db, { deleted: true, lock: 'pessimistic_write' });
       if (!current) {
         const live = await findVisible(ctx, this.def, id, db);
         if (live) throw errors.badInput('id', 'notDeleted', { entity: entityLabel(this.def.type), id: live.id });
@@ -185,7 +206,7 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
       for (const parent of this.def.parents ?? []) {
         const parentId = (current as Record<string, unknown>)[parent.column];
         if (parentId == null) continue;
-        const alive = await db.getRepository(parent.entity).exists({ where: { id: parentId as number } });
+        const alive = await db.getRepository(parent.entity).exists({ where: { id: parentId as number }, ...sharedLock(db) });
         if (!alive) {
           throw errors.badInput('id', 'restoreParentDeleted', {
             entity: entityLabel(this.def.type),
@@ -210,7 +231,8 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
 
   /** A visible row of this type for a write, or NOT_FOUND (never a hint that it exists elsewhere). */
   protected async visibleOrNotFound(ctx: Context, db: EntityManager, id: string): Promise<E> {
-    const row = await findVisible(ctx, this.def, id, db);
+    // Locked (MySQL) so that a concurrent write that depends on it waits for this one.
+    const row = await findVisible(ctx, this.def, id, db, { lock: 'pessimistic_write' });
     if (!row) throw errors.notFound(entityLabel(this.def.type), id);
     return row;
   }
@@ -218,7 +240,8 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
   /** Resolves a `…Id` input to a row of `def` the caller may see, or BAD_USER_INPUT naming the field. */
   protected async reference<R extends BaseRecord>(ctx: Context, db: EntityManager, def: ResourceDef<R>, id: unknown, field: string): Promise<R> {
     const numeric = parseId(id as string);
-    const row = numeric === null ? null : await findVisible(ctx, def, numeric, db);
+    // A shared lock keeps the referenced row from being deleted until this transaction ends.
+    const row = numeric === null ? null : await findVisible(ctx, def, numeric, db, { lock: 'pessimistic_read' });
     if (!row) throw errors.badInput(field, 'referenceNotFound', { entity: entityLabel(def.type), id: String(id) });
     return row;
   }

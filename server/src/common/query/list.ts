@@ -48,7 +48,7 @@ export class ScopedQuery<E extends Row> {
     private readonly ctx: Context,
     readonly def: ResourceDef<E>,
     readonly db: EntityManager = ctx.db.manager,
-    opts: { deleted?: boolean | null; args?: ListArgs } = {},
+    private readonly opts: { deleted?: boolean | null; args?: ListArgs; lock?: 'pessimistic_read' | 'pessimistic_write' } = {},
   ) {
     this.sql = new QuerySql(db, 'x');
     this.join = opts.args && def.derived ? def.derived(this.sql, opts.args) : null;
@@ -83,6 +83,7 @@ export class ScopedQuery<E extends Row> {
   builder(): SelectQueryBuilder<E> {
     const qb = this.db.createQueryBuilder(this.def.entity, this.sql.alias).withDeleted();
     if (this.join) qb.leftJoin(`(${this.join.table})`, this.join.alias, this.join.on);
+    if (this.opts.lock && !this.sql.isSqlite) qb.setLock(this.opts.lock);
     return qb.where(this.conditions.join(' AND ')).setParameters(this.sql.params);
   }
 }
@@ -118,7 +119,7 @@ export async function loadByIds<E extends Row>(
   def: ResourceDef<E>,
   ids: readonly number[],
   db: EntityManager = ctx.db.manager,
-  opts: { deleted?: boolean } = {},
+  opts: { deleted?: boolean; lock?: 'pessimistic_read' | 'pessimistic_write' } = {},
 ): Promise<(E | null)[]> {
   if (ids.length === 0) return [];
   const q = new ScopedQuery(ctx, def, db, opts);
@@ -133,7 +134,7 @@ export async function findVisible<E extends Row>(
   def: ResourceDef<E>,
   id: string | number,
   db: EntityManager = ctx.db.manager,
-  opts: { deleted?: boolean } = {},
+  opts: { deleted?: boolean; lock?: 'pessimistic_read' | 'pessimistic_write' } = {},
 ): Promise<E | null> {
   const numeric = parseId(id);
   if (numeric === null) return null;
@@ -143,8 +144,8 @@ export async function findVisible<E extends Row>(
 
 /**
  * Pages of children for many parents at once (a relation field over a whole parent page):
- * three statements whatever the number of parents — ids ranked per parent with a window
- * function, the rows themselves, and the totals grouped by parent.
+ * two statements whatever the number of parents — the rows joined to their rank within
+ * their parent (a window function), and the totals grouped by parent.
  */
 export async function relationPages<E extends Row>(
   ctx: Context,
@@ -163,24 +164,19 @@ export async function relationPages<E extends Row>(
   const ranked = scoped();
   const fk = ranked.sql.col(foreignKey);
   const over = `PARTITION BY ${fk} ORDER BY ${ranked.order(args.orderBy).join(', ')}`;
-  const [innerSql, innerParams] = ranked
-    .builder()
-    .select(ranked.sql.col('id'), 'id')
-    .addSelect(fk, 'pk')
-    .addSelect(`ROW_NUMBER() OVER (${over})`, 'rn')
-    .getQueryAndParameters();
-  const window: { id: number | string; pk: number | string }[] =
+  const window = ranked.builder().select(ranked.sql.col('id'), 'id').addSelect(`ROW_NUMBER() OVER (${over})`, 'rn').getQuery();
+  const esc = (name: string) => ranked.sql.esc(name);
+  const rows =
     limit === 0
       ? []
-      : await db.query(`SELECT w.id AS id, w.pk AS pk FROM (${innerSql}) w WHERE w.rn > ? AND w.rn <= ? ORDER BY w.pk, w.rn`, [
-          ...innerParams,
-          offset,
-          offset + limit,
-        ]);
-
-  const ids = window.map((r) => Number(r.id));
-  const rows = ids.length ? await db.createQueryBuilder(def.entity, 'x').withDeleted().whereInIds(ids).getMany() : [];
-  const rowById = new Map(rows.map((r) => [r.id, r]));
+      : await db
+          .createQueryBuilder(def.entity, 'rel')
+          .withDeleted()
+          .innerJoin(`(${window})`, 'w', `${esc('w')}.${esc('id')} = ${esc('rel')}.${esc('id')}`)
+          .where(`${esc('w')}.${esc('rn')} > :relOffset AND ${esc('w')}.${esc('rn')} <= :relEnd`)
+          .setParameters({ ...ranked.sql.params, relOffset: offset, relEnd: offset + limit })
+          .orderBy(`${esc('w')}.${esc('rn')}`, 'ASC')
+          .getMany();
 
   const counted = scoped();
   const totals: { pk: number | string; n: number | string }[] = await counted
@@ -192,11 +188,9 @@ export async function relationPages<E extends Row>(
   const totalByParent = new Map(totals.map((t) => [Number(t.pk), Number(t.n)]));
 
   const itemsByParent = new Map<number, E[]>();
-  for (const r of window) {
-    const list = itemsByParent.get(Number(r.pk)) ?? [];
-    const row = rowById.get(Number(r.id));
-    if (row) list.push(row);
-    itemsByParent.set(Number(r.pk), list);
+  for (const row of rows) {
+    const parent = Number((row as Record<string, unknown>)[foreignKey]);
+    itemsByParent.set(parent, [...(itemsByParent.get(parent) ?? []), row]);
   }
   return parentIds.map((id) => ({ items: itemsByParent.get(id) ?? [], total: totalByParent.get(id) ?? 0 }));
 }

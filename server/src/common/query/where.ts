@@ -5,6 +5,9 @@ import { likeEscape, type QuerySql } from './sql.js';
 
 type Ops = Record<string, unknown>;
 
+/** Values one `in` list may hold: enough for any real selection, far below SQL's parameter limits. */
+export const MAX_IN = 1000;
+
 function idValue(value: unknown, field: string): number {
   const text = String(value);
   if (!/^\d{1,15}$/.test(text)) throw errors.badInput(field, 'badId', { value: text });
@@ -35,6 +38,7 @@ function compileField(sql: QuerySql, spec: FilterField, name: string, ops: Ops, 
       case 'in': {
         const list = raw as unknown[];
         if (list.length === 0) throw errors.badInput(path, 'emptyIn');
+        if (list.length > MAX_IN) throw errors.badInput(at, 'tooManyValues', { max: MAX_IN, count: list.length });
         parts.push(`${c} IN ${sql.list(list.map((v) => value(v, at)))}`);
         break;
       }
@@ -82,7 +86,10 @@ export function compileFilter(
     if (name === 'and' || name === 'or' || name === 'not') {
       const subs = (raw as object[])
         .map((sub, i) => compileFilter(sql, fields, sub, principal, `${path}.${name}[${i}]`) ?? '1 = 1');
-      if (subs.length === 0) continue;
+      if (subs.length === 0) {
+        if (name === 'or') parts.push('1 = 0'); // none of nothing holds
+        continue;
+      }
       if (name === 'and') parts.push(subs.map((s) => `(${s})`).join(' AND '));
       if (name === 'or') parts.push(`(${subs.map((s) => `(${s})`).join(' OR ')})`);
       if (name === 'not') parts.push(subs.map((s) => `NOT (${s})`).join(' AND '));

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { MoreThan, type EntityManager } from 'typeorm';
 import { passwords, signToken } from '../../common/auth.js';
 import type { Context } from '../../common/context.js';
 import { errors } from '../../common/errors.js';
+import { entityLabel } from '../../common/i18n.js';
+import { parseId } from '../../common/query/list.js';
 import { Loaders } from '../../common/query/loaders.js';
 import { RecordService } from '../../common/records.js';
 import type { ResourceDef } from '../../common/query/resource.js';
@@ -67,7 +70,7 @@ class UserService extends RecordService<User, CreateUserInput, UpdateUserInput> 
   }
 
   override async remove(ctx: Context, id: string): Promise<boolean> {
-    if (String(ctx.principal?.userId) === String(id)) throw errors.badInput('id', 'cannotDeactivateSelf');
+    if (parseId(id) === ctx.principal?.userId) throw errors.badInput('id', 'cannotDeactivateSelf');
     return super.remove(ctx, id);
   }
 
@@ -75,7 +78,20 @@ class UserService extends RecordService<User, CreateUserInput, UpdateUserInput> 
    * Checks a password and issues a token. Failures are written to the audit trail in their
    * own transaction; the trail is also what throttles them, so every replica sees the same count.
    */
-  async login(ctx: Context, username: string, password: string): Promise<LoginResult> {
+  login(ctx: Context, username: string, password: string): Promise<LoginResult> {
+    // Attempts for one name run one after another in this process, so parallel guesses
+    // cannot all pass the count before any failure is written (across N replicas: at most N).
+    const previous = loginQueues.get(username) ?? Promise.resolve();
+    const attempt = previous.catch(() => undefined).then(() => this.attemptLogin(ctx, username, password));
+    const settled = attempt.catch(() => undefined);
+    loginQueues.set(username, settled);
+    void settled.then(() => {
+      if (loginQueues.get(username) === settled) loginQueues.delete(username);
+    });
+    return attempt;
+  }
+
+  private async attemptLogin(ctx: Context, username: string, password: string): Promise<LoginResult> {
     const db = ctx.db.manager;
     const since = new Date(Date.now() - LOGIN_THROTTLE.windowMinutes * 60_000);
     const lastSuccess = await db.findOne(AuditEvent, {
@@ -120,13 +136,15 @@ class UserService extends RecordService<User, CreateUserInput, UpdateUserInput> 
     ctx.principal = principalOf(user);
     ctx.scope = scopeOf(ctx.principal);
     ctx.loaders = new Loaders(ctx); // Apollo hands resolvers a copy of the context: bind fresh loaders to it
-    return { ...signToken(ctx.config.jwtSecret, user.id), user };
+    return { ...signToken(ctx.config.jwtSecret, user.id, passwordFingerprint(user.passwordHash)), user };
   }
 
   /** The principal a token's user id stands for, or null when the user is gone or inactive. */
-  async principalFor(db: EntityManager, userId: number): Promise<Principal | null> {
-    const user = await db.findOne(User, { where: { id: userId } });
-    return user && user.active ? principalOf(user) : null;
+  async principalFor(db: EntityManager, token: { userId: number; fingerprint: string | null }): Promise<Principal | null> {
+    const user = await db.findOne(User, { where: { id: token.userId } });
+    // A password change (or reset) ends the sessions opened with the old password.
+    if (!user || !user.active || token.fingerprint !== passwordFingerprint(user.passwordHash)) return null;
+    return principalOf(user);
   }
 
   me(ctx: Context): Promise<User | null> {
@@ -141,7 +159,10 @@ class UserService extends RecordService<User, CreateUserInput, UpdateUserInput> 
     return inTransaction(ctx.db, async (db) => {
       const passwordHash = await passwords.hash(newPassword);
       const result = await db.update(User, { id: me.id, version: me.version }, { passwordHash, version: me.version + 1, updatedAt: new Date() });
-      if (result.affected !== 1) throw errors.conflict('User', me.id, me.version, me.version + 1);
+      if (result.affected !== 1) {
+        const now = await db.findOneOrFail(User, { where: { id: me.id } });
+        throw errors.conflict(entityLabel('User'), me.id, me.version, now.version);
+      }
       await auditService.record(db, ctx, {
         action: AuditAction.UPDATE,
         entityType: 'User',
@@ -156,6 +177,13 @@ class UserService extends RecordService<User, CreateUserInput, UpdateUserInput> 
 
 function principalOf(user: User): Principal {
   return { userId: user.id, username: user.username, role: user.role, regionId: user.regionId, countyId: user.countyId };
+}
+
+const loginQueues = new Map<string, Promise<unknown>>();
+
+/** A short digest of the password hash, carried in tokens to tie them to the password. */
+function passwordFingerprint(passwordHash: string): string {
+  return createHash('sha256').update(passwordHash).digest('base64url').slice(0, 12);
 }
 
 const DUMMY_HASH = await passwords.hash('luoshi-timing-equaliser');
