@@ -21,7 +21,9 @@ import { scopeOf, type Principal } from './common/scope.js';
 import type { AppConfig } from './config.js';
 import { openDatabase } from './db/data-source.js';
 import { prepareInitialData, type InitialData } from './db/seed/initial-data.js';
+import { API_KEY_PREFIX, apiKeyService } from './modules/users/api-key.service.js';
 import { userService } from './modules/users/user.service.js';
+import { ANALYTICS_FIELDS } from './modules/analytics/analytics.resolver.js';
 import { luoshiSchema } from './schema.js';
 
 export interface App {
@@ -41,8 +43,11 @@ async function contextFor(req: Request, config: AppConfig, db: DataSource): Prom
   const header = req.headers.authorization;
   if (header) {
     const token = header.replace(/^Bearer\s+/i, '').trim();
-    const claims = verifyToken(config.jwtSecret, token);
-    principal = claims === null ? null : await userService.principalFor(db.manager, claims);
+    if (token.startsWith(API_KEY_PREFIX)) principal = await apiKeyService.principalFor(db.manager, token);
+    else {
+      const claims = verifyToken(config.jwtSecret, token);
+      principal = claims === null ? null : await userService.principalFor(db.manager, claims);
+    }
     if (!principal) authError = errors.unauthenticated('tokenInvalid');
   }
   const ctx: Context = {
@@ -99,7 +104,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      limitsPlugin(schema, config.queryDepthLimit, config.queryCostLimit),
+      limitsPlugin(schema, config.queryDepthLimit, config.queryCostLimit, ANALYTICS_FIELDS),
       {
         async requestDidStart() {
           return {

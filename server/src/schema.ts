@@ -10,8 +10,44 @@ import { CountyResolver } from './modules/hierarchy/county.resolver.js';
 import { DepartmentResolver } from './modules/hierarchy/department.resolver.js';
 import { RegionResolver } from './modules/hierarchy/region.resolver.js';
 import { UserResolver } from './modules/users/user.resolver.js';
+import { AnalyticsResolver } from './modules/analytics/analytics.resolver.js';
+import { PolicyResolver } from './modules/policy/policy.resolver.js';
+import { FieldResearchResolver, PublicFeedbackResolver, TargetResearchResolver } from './modules/research/research.resolver.js';
+import {
+  CountySupervisionResolver,
+  InspectionResolver,
+  SupervisionNoticeResolver,
+  TargetSupervisionResolver,
+} from './modules/supervision/supervision.resolver.js';
+import { DirectiveResolver } from './modules/targets/directive.resolver.js';
+import { ProgressReportResolver } from './modules/targets/progress-report.resolver.js';
+import { CadreTargetsResolver, CountyTargetsResolver, DepartmentTargetsResolver, TargetResolver } from './modules/targets/target.resolver.js';
+import { ApiKeyResolver } from './modules/users/api-key.resolver.js';
 
-export const resolvers = [RegionResolver, CountyResolver, DepartmentResolver, CadreResolver, UserResolver, AuditEventResolver] as const;
+export const resolvers = [
+  RegionResolver,
+  CountyResolver,
+  DepartmentResolver,
+  CadreResolver,
+  UserResolver,
+  ApiKeyResolver,
+  AuditEventResolver,
+  PolicyResolver,
+  DirectiveResolver,
+  TargetResolver,
+  CountyTargetsResolver,
+  DepartmentTargetsResolver,
+  CadreTargetsResolver,
+  ProgressReportResolver,
+  InspectionResolver,
+  SupervisionNoticeResolver,
+  TargetSupervisionResolver,
+  CountySupervisionResolver,
+  FieldResearchResolver,
+  PublicFeedbackResolver,
+  TargetResearchResolver,
+  AnalyticsResolver,
+] as const;
 
 /** `@Authorized(roles)`: not logged in → UNAUTHENTICATED; logged in with another role → FORBIDDEN. */
 const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {

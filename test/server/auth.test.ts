@@ -15,13 +15,18 @@ const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password
 
 describe('without a valid login', () => {
   it('answers UNAUTHENTICATED to every query and mutation but login', async () => {
-    const { data } = await server.gql('{ __schema { queryType { fields { name args { name type { kind } } } } mutationType { fields { name } } } }', {}, { token: admin });
-    const queries: { name: string }[] = data.__schema.queryType.fields;
-    expect(queries.length).toBeGreaterThan(10);
+    const { data } = await server.gql(
+      '{ __schema { queryType { fields { name args { name defaultValue type { kind ofType { name } } } } } } }',
+      {},
+      { token: admin },
+    );
+    const queries: { name: string; args: { name: string; defaultValue: string | null; type: { kind: string; ofType: { name: string } | null } }[] }[] = data.__schema.queryType.fields;
+    expect(queries.length).toBeGreaterThan(20);
+    const sample: Record<string, string> = { ID: '"1"', String: '"2026"', LocalDate: '"2026-01-01"' };
     for (const q of queries) {
-      const id = ['county', 'region', 'department', 'cadre', 'user', 'auditEvent'].includes(q.name) ? '(id: "1")' : '';
-      const selection = q.name === 'me' || id ? '{ id }' : '{ total }';
-      const result = await server.gql(`{ ${q.name}${id} ${selection} }`);
+      const required = q.args.filter((a) => a.type.kind === 'NON_NULL' && a.defaultValue === null).map((a) => `${a.name}: ${sample[a.type.ofType!.name] ?? '"1"'}`);
+      const args = required.length ? `(${required.join(', ')})` : '';
+      const result = await server.gql(`{ ${q.name}${args} { __typename } }`);
       expect(codes(result), q.name).toEqual(['UNAUTHENTICATED']);
     }
     const mutation = await server.gql('mutation { deleteCounty(id: "1") }');

@@ -68,7 +68,7 @@ const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =
  * estimated cost, added to what the HTTP request's other (batched) operations cost,
  * passes the budget.
  */
-export function limitsPlugin(schema: GraphQLSchema, maxDepth: number, maxCost: number): ApolloServerPlugin<Context> {
+export function limitsPlugin(schema: GraphQLSchema, maxDepth: number, maxCost: number, analyticsFields: Set<string>): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -77,6 +77,11 @@ export function limitsPlugin(schema: GraphQLSchema, maxDepth: number, maxCost: n
           if (operation && !contextValue.principal) {
             const fields = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '…'));
             if (fields.some((f) => f !== 'login' && f !== '__typename')) throw contextValue.authError ?? errors.unauthenticated();
+          }
+          // A dashboard key reaches the analytics queries and nothing else.
+          if (operation && contextValue.principal?.apiKeyId) {
+            const fields = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '…'));
+            if (operation.operation !== 'query' || fields.some((f) => f !== '__typename' && !analyticsFields.has(f))) throw errors.forbidden('forbiddenApiKey');
           }
           const depth = operationDepth(document, request.operationName);
           if (depth > maxDepth) throw errors.tooComplex('queryTooDeep', { depth, max: maxDepth });

@@ -27,6 +27,8 @@ export interface Principal {
   role: Role;
   regionId: number | null;
   countyId: number | null;
+  /** Set for a dashboard's API key: analytics queries only. */
+  apiKeyId?: number;
 }
 
 /** How far a principal's reach extends: the one input of every scoping predicate. */

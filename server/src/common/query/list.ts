@@ -17,6 +17,8 @@ export interface ListArgs {
   deleted?: boolean | null;
   /** The date computed columns are evaluated at (types with a `derived` table). */
   asOf?: string | null;
+  /** Join the derived table even when no filter or sort asks for it (aggregates over it). */
+  withDerived?: boolean;
 }
 
 function paging(args: ListArgs): { offset: number; limit: number } {

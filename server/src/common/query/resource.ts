@@ -75,7 +75,7 @@ export interface ResourceDef<E extends Row = Row> {
    * A derived table joined (LEFT JOIN … ON `on`) when a list's filter or sort needs computed
    * columns (a target's status as of a date); filter fields reach it through `expr`.
    */
-  derived?: (sql: QuerySql, args: { filter?: object | null; orderBy?: OrderByItem[] | null; asOf?: string | null }) => { alias: string; table: string; on: string } | null;
+  derived?: (sql: QuerySql, args: { filter?: object | null; orderBy?: OrderByItem[] | null; asOf?: string | null; withDerived?: boolean }) => { alias: string; table: string; on: string } | null;
   /** Derived columns kept by the service (a tree's path and shares): not shown in audit changes. */
   internal?: string[];
   /** Columns unique across all rows, deleted ones included, with the input field that sets them. */

@@ -33,7 +33,7 @@ export class QuerySql {
 
   param(value: unknown): string {
     const name = `${this.prefix}${this.next++}`;
-    this.params[name] = value instanceof Date ? this.dateTime(value) : value;
+    this.params[name] = value instanceof Date ? this.dateTime(value) : typeof value === 'boolean' ? (value ? 1 : 0) : value;
     return `:${name}`;
   }
 

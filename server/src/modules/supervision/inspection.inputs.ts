@@ -5,6 +5,7 @@ import { LocalDateScalar } from '../../common/scalars.js';
 import { IsOptional, NonBlank, OptionalText } from '../../common/validation.js';
 import { Inspection, InspectionKind, RectificationStatus } from './inspection.entity.js';
 import { translate } from '../../common/i18n.js';
+import { today } from '../../common/dates.js';
 
 const rating = () => (target: object, property: string) => {
   const message = () => translate('ratingRange', { field: property });
@@ -26,6 +27,11 @@ export const inspectionQuery = defineQueryInputs(
     rectificationDeadline: { kind: 'date' },
     rectificationStatus: { kind: 'enum', enum: { values: RectificationStatus, name: 'RectificationStatus' } },
     closedOn: { kind: 'date' },
+    rectificationOverdue: {
+      kind: 'boolean',
+      // Still OPEN after its deadline, as of today.
+      expr: (sql) => `(CASE WHEN ${sql.col('rectificationStatus')} = 'OPEN' AND ${sql.col('rectificationDeadline')} < ${sql.param(today())} THEN 1 ELSE 0 END)`,
+    },
   },
   { INSPECTED_ON: 'inspectedOn', RATING: 'rating', RECTIFICATION_DEADLINE: 'rectificationDeadline' },
 );

@@ -16,18 +16,7 @@ import { inspectionQuery, type CompleteRectificationInput, type CreateInspection
 export const inspectionResource: ResourceDef<Inspection> = {
   type: 'Inspection',
   entity: Inspection,
-  query: {
-    ...inspectionQuery,
-    fields: {
-      ...inspectionQuery.fields,
-      // OPEN past its deadline, as of today.
-      rectificationOverdue: {
-        kind: 'boolean',
-        expr: (sql) =>
-          `(CASE WHEN ${sql.col('rectificationStatus')} = 'OPEN' AND ${sql.col('rectificationDeadline')} < ${sql.param(today())} THEN 1 ELSE 0 END = 1)`,
-      },
-    },
-  },
+  query: inspectionQuery,
   readScope: (scope, sql) =>
     scope.level === 'REGION' ? `${sql.col('regionId')} = ${sql.param(scope.regionId)}` : `${sql.col('countyId')} = ${sql.param(scope.countyId)}`,
   locate: async (_db, row) => ({ regionId: row.regionId, countyId: row.countyId ?? null }),

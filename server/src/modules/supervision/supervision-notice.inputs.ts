@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { defineQueryInputs, PageType } from '../../common/query/resource.js';
 import { LocalDateScalar } from '../../common/scalars.js';
 import { NonBlank } from '../../common/validation.js';
+import { today } from '../../common/dates.js';
 import { Target, WarningLevel } from '../targets/target.entity.js';
 import { NoticeLevel, SupervisionNotice } from './supervision-notice.entity.js';
 
@@ -15,6 +16,11 @@ export const noticeQuery = defineQueryInputs(
     issuedOn: { kind: 'date' },
     dueOn: { kind: 'date' },
     respondedOn: { kind: 'date' },
+    overdue: {
+      kind: 'boolean',
+      // Unanswered after its due date, as of today.
+      expr: (sql) => `(CASE WHEN ${sql.col('respondedOn')} IS NULL AND ${sql.col('dueOn')} < ${sql.param(today())} THEN 1 ELSE 0 END)`,
+    },
   },
   { ISSUED_ON: 'issuedOn', DUE_ON: 'dueOn', LEVEL: 'level' },
 );

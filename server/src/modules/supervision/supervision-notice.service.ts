@@ -23,17 +23,7 @@ import {
 export const noticeResource: ResourceDef<SupervisionNotice> = {
   type: 'SupervisionNotice',
   entity: SupervisionNotice,
-  query: {
-    ...noticeQuery,
-    fields: {
-      ...noticeQuery.fields,
-      // Unanswered and past its due date, as of today.
-      overdue: {
-        kind: 'boolean',
-        expr: (sql) => `(CASE WHEN ${sql.col('respondedOn')} IS NULL AND ${sql.col('dueOn')} < ${sql.param(today())} THEN 1 ELSE 0 END = 1)`,
-      },
-    },
-  },
+  query: noticeQuery,
   readScope: (scope, sql) =>
     scope.level === 'REGION' ? `${sql.col('regionId')} = ${sql.param(scope.regionId)}` : `${sql.col('countyId')} = ${sql.param(scope.countyId)}`,
   locate: async (_db, row) => ({ regionId: row.regionId, countyId: row.countyId ?? null }),

@@ -50,7 +50,7 @@ export const targetResource: ResourceDef<Target> = {
   ],
   internal: ['rootId', 'path', 'share', 'isLeaf'],
   derived: (sql, args) => {
-    const needed = COMPUTED_FIELDS.test(JSON.stringify(args.filter ?? {})) || (args.orderBy ?? []).some((o) => COMPUTED_ORDER.has(o.field));
+    const needed = args.withDerived || COMPUTED_FIELDS.test(JSON.stringify(args.filter ?? {})) || (args.orderBy ?? []).some((o) => COMPUTED_ORDER.has(o.field));
     if (!needed) return null;
     return { alias: 'tm', table: targetMetricsSql(sql, args.asOf ?? today()), on: `${sql.col('targetId', 'tm')} = ${sql.col('id')}` };
   },

@@ -1,0 +1,102 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class TargetsAndSupervision1795554591907 implements MigrationInterface {
+  name = 'TargetsAndSupervision1795554591907';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE \`bulletin\` (\`id\` int NOT NULL AUTO_INCREMENT, \`regionId\` int NOT NULL, \`period\` varchar(10) NOT NULL, \`publishedAt\` datetime(6) NOT NULL, \`publishedById\` int NULL, \`content\` json NOT NULL, UNIQUE INDEX \`IDX_a9e80380f4bf596a875c4a9a3a\` (\`regionId\`, \`period\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`CREATE TABLE \`assessment_policy\` (\`id\` int NOT NULL AUTO_INCREMENT, \`createdAt\` datetime(6) NOT NULL, \`createdById\` int NULL, \`note\` text NULL, \`redGap\` double NOT NULL DEFAULT '0', \`yellowGap\` double NOT NULL DEFAULT '0', \`yellowDaysLeft\` int NOT NULL DEFAULT '14', \`yellowMinProgress\` double NOT NULL DEFAULT '1', \`noticeResponseDays\` int NOT NULL DEFAULT '7', INDEX \`IDX_405e47482a78905a1b64e50e79\` (\`createdAt\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`CREATE TABLE \`directive\` (\`id\` int NOT NULL AUTO_INCREMENT, \`createdAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), \`updatedAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), \`version\` int NOT NULL DEFAULT '1', \`deletedAt\` datetime(6) NULL, \`regionId\` int NOT NULL, \`title\` varchar(200) NOT NULL, \`issuerLevel\` enum ('CENTRAL', 'AUTONOMOUS_REGION', 'PREFECTURE') NOT NULL, \`issuer\` varchar(100) NOT NULL, \`documentNumber\` varchar(100) NULL, \`issuedOn\` date NOT NULL, \`summary\` text NULL, INDEX \`IDX_4cb6db749ceca054710f2aeccb\` (\`regionId\`), INDEX \`IDX_a7d40bedd2ee3c83ea35673e23\` (\`documentNumber\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`CREATE TABLE \`target\` (\`id\` int NOT NULL AUTO_INCREMENT, \`createdAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), \`updatedAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), \`version\` int NOT NULL DEFAULT '1', \`deletedAt\` datetime(6) NULL, \`regionId\` int NOT NULL, \`parentId\` int NULL, \`directiveId\` int NULL, \`rootId\` int NOT NULL DEFAULT '0', \`path\` varchar(191) NOT NULL DEFAULT '', \`share\` double NOT NULL DEFAULT '1', \`isLeaf\` tinyint NOT NULL DEFAULT 1, \`title\` varchar(200) NOT NULL, \`description\` text NULL, \`category\` enum ('PARTY_BUILDING', 'CADRE_TEAM', 'PERSONNEL_TALENT', 'CADRE_TRAINING', 'OTHER') NOT NULL, \`kind\` enum ('QUALITATIVE', 'QUANTITATIVE') NOT NULL, \`unit\` varchar(20) NULL, \`baseline\` double NULL, \`targetValue\` double NULL, \`startDate\` date NOT NULL, \`deadline\` date NOT NULL, \`qualityStandard\` text NULL, \`weight\` double NOT NULL DEFAULT '1', \`responsibleCountyId\` int NULL, \`responsibleDepartmentId\` int NULL, \`responsibleCadreId\` int NULL, \`countyId\` int NULL, INDEX \`IDX_f28cd5147fec30e5a916008c3c\` (\`regionId\`), INDEX \`IDX_0768082d2a89fe8d6bf0158444\` (\`parentId\`), INDEX \`IDX_0aa7a9178be4069ce7d621c027\` (\`directiveId\`), INDEX \`IDX_78eab856980a7f5019922fb446\` (\`category\`), INDEX \`IDX_1e13a28aadaaa7e26af5e094d9\` (\`deadline\`), INDEX \`IDX_257ddbd019e611f00864ff7616\` (\`responsibleCountyId\`), INDEX \`IDX_00548d2430f692f40d8b29da4b\` (\`responsibleDepartmentId\`), INDEX \`IDX_44126cd6ec56605bdbe8a706e7\` (\`responsibleCadreId\`), INDEX \`IDX_736f67fa5df992fd91f5dbf527\` (\`countyId\`), INDEX \`IDX_ea83869bf5b24e6565bf353b0b\` (\`rootId\`, \`path\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`CREATE TABLE \`field_research\` (\`id\` int NOT NULL AUTO_INCREMENT, \`createdAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), \`updatedAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), \`version\` int NOT NULL DEFAULT '1', \`deletedAt\` datetime(6) NULL, \`regionId\` int NOT NULL, \`countyId\` int NOT NULL, \`visitedOn\` date NOT NULL, \`topic\` varchar(200) NOT NULL, \`participants\` varchar(500) NOT NULL, \`findings\` text NOT NULL, INDEX \`IDX_7e6b4eb74ed36a760d798a621e\` (\`regionId\`), INDEX \`IDX_6876a66ac8244c06ae78781e1f\` (\`countyId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`CREATE TABLE \`field_research_target\` (\`fieldResearchId\` int NOT NULL, \`targetId\` int NOT NULL, INDEX \`IDX_23d0168b1754299c78d7158940\` (\`targetId\`), PRIMARY KEY (\`fieldResearchId\`, \`targetId\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`CREATE TABLE \`public_feedback\` (\`id\` int NOT NULL AUTO_INCREMENT, \`createdAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), \`updatedAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), \`version\` int NOT NULL DEFAULT '1', \`deletedAt\` datetime(6) NULL, \`regionId\` int NOT NULL, \`countyId\` int NOT NULL, \`receivedOn\` date NOT NULL, \`channel\` enum ('HOTLINE', 'LETTER', 'VISIT', 'ONLINE', 'SURVEY', 'OTHER') NOT NULL, \`content\` text NOT NULL, \`status\` enum ('OPEN', 'ANSWERED', 'CLOSED') NOT NULL DEFAULT 'OPEN', \`response\` text NULL, \`targetId\` int NULL, INDEX \`IDX_e85e7cbfb185d79d817b172ccd\` (\`regionId\`), INDEX \`IDX_b0f82f888ebdb947faa7338086\` (\`countyId\`), INDEX \`IDX_6d1485e5e9399809110509eb3c\` (\`targetId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`CREATE TABLE \`inspection\` (\`id\` int NOT NULL AUTO_INCREMENT, \`createdAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), \`updatedAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), \`version\` int NOT NULL DEFAULT '1', \`deletedAt\` datetime(6) NULL, \`regionId\` int NOT NULL, \`countyId\` int NULL, \`departmentId\` int NULL, \`targetId\` int NULL, \`inspectedOn\` date NOT NULL, \`kind\` enum ('ROUTINE', 'SPECIAL', 'UNANNOUNCED') NOT NULL, \`inspectors\` varchar(500) NOT NULL, \`findings\` text NOT NULL, \`rating\` double NOT NULL, \`rectificationRequired\` tinyint NOT NULL DEFAULT 0, \`rectificationDeadline\` date NULL, \`rectificationStatus\` enum ('NONE', 'OPEN', 'DONE') NOT NULL DEFAULT 'NONE', \`closedOn\` date NULL, \`rectificationNote\` text NULL, INDEX \`IDX_d4e822b433ede74067cfc4886d\` (\`regionId\`), INDEX \`IDX_5f7a37e1e6b78da510024b8828\` (\`countyId\`), INDEX \`IDX_133c4075207db67f8284c793a3\` (\`departmentId\`), INDEX \`IDX_b67de48aee7e5d50e6ff45f1d4\` (\`targetId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`CREATE TABLE \`supervision_notice\` (\`id\` int NOT NULL AUTO_INCREMENT, \`createdAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), \`updatedAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), \`version\` int NOT NULL DEFAULT '1', \`deletedAt\` datetime(6) NULL, \`targetId\` int NOT NULL, \`regionId\` int NOT NULL, \`countyId\` int NULL, \`level\` enum ('REMINDER', 'URGE', 'BLUE', 'YELLOW', 'RED') NOT NULL, \`issuedOn\` date NOT NULL, \`dueOn\` date NOT NULL, \`content\` text NOT NULL, \`issuedById\` int NULL, \`response\` text NULL, \`respondedOn\` date NULL, \`respondedById\` int NULL, INDEX \`IDX_01aefd34beaa258eb76ee54f45\` (\`targetId\`), INDEX \`IDX_599b372aeb6eca9297060af11c\` (\`regionId\`), INDEX \`IDX_75fdbd8f8a3a2ce2eff5223045\` (\`countyId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`CREATE TABLE \`progress_report\` (\`id\` int NOT NULL AUTO_INCREMENT, \`createdAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), \`updatedAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), \`version\` int NOT NULL DEFAULT '1', \`deletedAt\` datetime(6) NULL, \`targetId\` int NOT NULL, \`regionId\` int NOT NULL, \`countyId\` int NULL, \`reportedOn\` date NOT NULL, \`period\` varchar(10) NOT NULL, \`actualValue\` double NULL, \`percentComplete\` double NULL, \`narrative\` text NOT NULL, \`evidence\` text NULL, \`reporterId\` int NULL, \`status\` enum ('SUBMITTED', 'APPROVED', 'REJECTED') NOT NULL DEFAULT 'SUBMITTED', \`reviewerId\` int NULL, \`reviewNote\` text NULL, \`reviewedAt\` datetime(6) NULL, INDEX \`IDX_c948317c0a0b11b7a0848a47e8\` (\`regionId\`), INDEX \`IDX_70db7516560bba3acec4bc2d80\` (\`countyId\`), INDEX \`IDX_b319cf04290e99552e6794d6e9\` (\`period\`), INDEX \`IDX_f8396fc660d58d2da4aeeec257\` (\`targetId\`, \`reportedOn\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`CREATE TABLE \`api_key\` (\`id\` int NOT NULL AUTO_INCREMENT, \`createdAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), \`updatedAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6), \`version\` int NOT NULL DEFAULT '1', \`deletedAt\` datetime(6) NULL, \`name\` varchar(100) NOT NULL, \`keyPrefix\` varchar(16) NOT NULL, \`keyHash\` varchar(64) NOT NULL, \`scope\` enum ('READ_ANALYTICS') NOT NULL DEFAULT 'READ_ANALYTICS', \`regionId\` int NOT NULL, \`revokedAt\` datetime(6) NULL, \`createdById\` int NULL, UNIQUE INDEX \`IDX_4aacb7c1641a74534c8a96c4dc\` (\`keyHash\`), INDEX \`IDX_010d42a4c7431ee96bc6e6478f\` (\`regionId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+    await queryRunner.query(`ALTER TABLE \`directive\` ADD CONSTRAINT \`FK_4cb6db749ceca054710f2aeccbf\` FOREIGN KEY (\`regionId\`) REFERENCES \`region\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE \`target\` ADD CONSTRAINT \`FK_f28cd5147fec30e5a916008c3c8\` FOREIGN KEY (\`regionId\`) REFERENCES \`region\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE \`target\` ADD CONSTRAINT \`FK_0768082d2a89fe8d6bf01584444\` FOREIGN KEY (\`parentId\`) REFERENCES \`target\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE \`target\` ADD CONSTRAINT \`FK_0aa7a9178be4069ce7d621c0275\` FOREIGN KEY (\`directiveId\`) REFERENCES \`directive\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE \`target\` ADD CONSTRAINT \`FK_257ddbd019e611f00864ff76169\` FOREIGN KEY (\`responsibleCountyId\`) REFERENCES \`county\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE \`target\` ADD CONSTRAINT \`FK_00548d2430f692f40d8b29da4ba\` FOREIGN KEY (\`responsibleDepartmentId\`) REFERENCES \`department\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE \`target\` ADD CONSTRAINT \`FK_44126cd6ec56605bdbe8a706e79\` FOREIGN KEY (\`responsibleCadreId\`) REFERENCES \`cadre\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE \`field_research\` ADD CONSTRAINT \`FK_6876a66ac8244c06ae78781e1f4\` FOREIGN KEY (\`countyId\`) REFERENCES \`county\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE \`field_research_target\` ADD CONSTRAINT \`FK_71df111df7f8daa5c3f24078bd3\` FOREIGN KEY (\`fieldResearchId\`) REFERENCES \`field_research\`(\`id\`) ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE \`field_research_target\` ADD CONSTRAINT \`FK_23d0168b1754299c78d71589409\` FOREIGN KEY (\`targetId\`) REFERENCES \`target\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE \`public_feedback\` ADD CONSTRAINT \`FK_b0f82f888ebdb947faa7338086c\` FOREIGN KEY (\`countyId\`) REFERENCES \`county\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE \`public_feedback\` ADD CONSTRAINT \`FK_6d1485e5e9399809110509eb3c5\` FOREIGN KEY (\`targetId\`) REFERENCES \`target\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE \`inspection\` ADD CONSTRAINT \`FK_5f7a37e1e6b78da510024b88287\` FOREIGN KEY (\`countyId\`) REFERENCES \`county\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE \`inspection\` ADD CONSTRAINT \`FK_133c4075207db67f8284c793a3d\` FOREIGN KEY (\`departmentId\`) REFERENCES \`department\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE \`inspection\` ADD CONSTRAINT \`FK_b67de48aee7e5d50e6ff45f1d45\` FOREIGN KEY (\`targetId\`) REFERENCES \`target\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE \`supervision_notice\` ADD CONSTRAINT \`FK_01aefd34beaa258eb76ee54f457\` FOREIGN KEY (\`targetId\`) REFERENCES \`target\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE \`progress_report\` ADD CONSTRAINT \`FK_77d2d8a78ef5d7d0cdb5361855a\` FOREIGN KEY (\`targetId\`) REFERENCES \`target\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE \`api_key\` ADD CONSTRAINT \`FK_010d42a4c7431ee96bc6e6478fa\` FOREIGN KEY (\`regionId\`) REFERENCES \`region\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE \`api_key\` DROP FOREIGN KEY \`FK_010d42a4c7431ee96bc6e6478fa\``);
+    await queryRunner.query(`ALTER TABLE \`progress_report\` DROP FOREIGN KEY \`FK_77d2d8a78ef5d7d0cdb5361855a\``);
+    await queryRunner.query(`ALTER TABLE \`supervision_notice\` DROP FOREIGN KEY \`FK_01aefd34beaa258eb76ee54f457\``);
+    await queryRunner.query(`ALTER TABLE \`inspection\` DROP FOREIGN KEY \`FK_b67de48aee7e5d50e6ff45f1d45\``);
+    await queryRunner.query(`ALTER TABLE \`inspection\` DROP FOREIGN KEY \`FK_133c4075207db67f8284c793a3d\``);
+    await queryRunner.query(`ALTER TABLE \`inspection\` DROP FOREIGN KEY \`FK_5f7a37e1e6b78da510024b88287\``);
+    await queryRunner.query(`ALTER TABLE \`public_feedback\` DROP FOREIGN KEY \`FK_6d1485e5e9399809110509eb3c5\``);
+    await queryRunner.query(`ALTER TABLE \`public_feedback\` DROP FOREIGN KEY \`FK_b0f82f888ebdb947faa7338086c\``);
+    await queryRunner.query(`ALTER TABLE \`field_research_target\` DROP FOREIGN KEY \`FK_23d0168b1754299c78d71589409\``);
+    await queryRunner.query(`ALTER TABLE \`field_research_target\` DROP FOREIGN KEY \`FK_71df111df7f8daa5c3f24078bd3\``);
+    await queryRunner.query(`ALTER TABLE \`field_research\` DROP FOREIGN KEY \`FK_6876a66ac8244c06ae78781e1f4\``);
+    await queryRunner.query(`ALTER TABLE \`target\` DROP FOREIGN KEY \`FK_44126cd6ec56605bdbe8a706e79\``);
+    await queryRunner.query(`ALTER TABLE \`target\` DROP FOREIGN KEY \`FK_00548d2430f692f40d8b29da4ba\``);
+    await queryRunner.query(`ALTER TABLE \`target\` DROP FOREIGN KEY \`FK_257ddbd019e611f00864ff76169\``);
+    await queryRunner.query(`ALTER TABLE \`target\` DROP FOREIGN KEY \`FK_0aa7a9178be4069ce7d621c0275\``);
+    await queryRunner.query(`ALTER TABLE \`target\` DROP FOREIGN KEY \`FK_0768082d2a89fe8d6bf01584444\``);
+    await queryRunner.query(`ALTER TABLE \`target\` DROP FOREIGN KEY \`FK_f28cd5147fec30e5a916008c3c8\``);
+    await queryRunner.query(`ALTER TABLE \`directive\` DROP FOREIGN KEY \`FK_4cb6db749ceca054710f2aeccbf\``);
+    await queryRunner.query(`DROP INDEX \`IDX_010d42a4c7431ee96bc6e6478f\` ON \`api_key\``);
+    await queryRunner.query(`DROP INDEX \`IDX_4aacb7c1641a74534c8a96c4dc\` ON \`api_key\``);
+    await queryRunner.query(`DROP TABLE \`api_key\``);
+    await queryRunner.query(`DROP INDEX \`IDX_f8396fc660d58d2da4aeeec257\` ON \`progress_report\``);
+    await queryRunner.query(`DROP INDEX \`IDX_b319cf04290e99552e6794d6e9\` ON \`progress_report\``);
+    await queryRunner.query(`DROP INDEX \`IDX_70db7516560bba3acec4bc2d80\` ON \`progress_report\``);
+    await queryRunner.query(`DROP INDEX \`IDX_c948317c0a0b11b7a0848a47e8\` ON \`progress_report\``);
+    await queryRunner.query(`DROP TABLE \`progress_report\``);
+    await queryRunner.query(`DROP INDEX \`IDX_75fdbd8f8a3a2ce2eff5223045\` ON \`supervision_notice\``);
+    await queryRunner.query(`DROP INDEX \`IDX_599b372aeb6eca9297060af11c\` ON \`supervision_notice\``);
+    await queryRunner.query(`DROP INDEX \`IDX_01aefd34beaa258eb76ee54f45\` ON \`supervision_notice\``);
+    await queryRunner.query(`DROP TABLE \`supervision_notice\``);
+    await queryRunner.query(`DROP INDEX \`IDX_b67de48aee7e5d50e6ff45f1d4\` ON \`inspection\``);
+    await queryRunner.query(`DROP INDEX \`IDX_133c4075207db67f8284c793a3\` ON \`inspection\``);
+    await queryRunner.query(`DROP INDEX \`IDX_5f7a37e1e6b78da510024b8828\` ON \`inspection\``);
+    await queryRunner.query(`DROP INDEX \`IDX_d4e822b433ede74067cfc4886d\` ON \`inspection\``);
+    await queryRunner.query(`DROP TABLE \`inspection\``);
+    await queryRunner.query(`DROP INDEX \`IDX_6d1485e5e9399809110509eb3c\` ON \`public_feedback\``);
+    await queryRunner.query(`DROP INDEX \`IDX_b0f82f888ebdb947faa7338086\` ON \`public_feedback\``);
+    await queryRunner.query(`DROP INDEX \`IDX_e85e7cbfb185d79d817b172ccd\` ON \`public_feedback\``);
+    await queryRunner.query(`DROP TABLE \`public_feedback\``);
+    await queryRunner.query(`DROP INDEX \`IDX_23d0168b1754299c78d7158940\` ON \`field_research_target\``);
+    await queryRunner.query(`DROP TABLE \`field_research_target\``);
+    await queryRunner.query(`DROP INDEX \`IDX_6876a66ac8244c06ae78781e1f\` ON \`field_research\``);
+    await queryRunner.query(`DROP INDEX \`IDX_7e6b4eb74ed36a760d798a621e\` ON \`field_research\``);
+    await queryRunner.query(`DROP TABLE \`field_research\``);
+    await queryRunner.query(`DROP INDEX \`IDX_ea83869bf5b24e6565bf353b0b\` ON \`target\``);
+    await queryRunner.query(`DROP INDEX \`IDX_736f67fa5df992fd91f5dbf527\` ON \`target\``);
+    await queryRunner.query(`DROP INDEX \`IDX_44126cd6ec56605bdbe8a706e7\` ON \`target\``);
+    await queryRunner.query(`DROP INDEX \`IDX_00548d2430f692f40d8b29da4b\` ON \`target\``);
+    await queryRunner.query(`DROP INDEX \`IDX_257ddbd019e611f00864ff7616\` ON \`target\``);
+    await queryRunner.query(`DROP INDEX \`IDX_1e13a28aadaaa7e26af5e094d9\` ON \`target\``);
+    await queryRunner.query(`DROP INDEX \`IDX_78eab856980a7f5019922fb446\` ON \`target\``);
+    await queryRunner.query(`DROP INDEX \`IDX_0aa7a9178be4069ce7d621c027\` ON \`target\``);
+    await queryRunner.query(`DROP INDEX \`IDX_0768082d2a89fe8d6bf0158444\` ON \`target\``);
+    await queryRunner.query(`DROP INDEX \`IDX_f28cd5147fec30e5a916008c3c\` ON \`target\``);
+    await queryRunner.query(`DROP TABLE \`target\``);
+    await queryRunner.query(`DROP INDEX \`IDX_a7d40bedd2ee3c83ea35673e23\` ON \`directive\``);
+    await queryRunner.query(`DROP INDEX \`IDX_4cb6db749ceca054710f2aeccb\` ON \`directive\``);
+    await queryRunner.query(`DROP TABLE \`directive\``);
+    await queryRunner.query(`DROP INDEX \`IDX_405e47482a78905a1b64e50e79\` ON \`assessment_policy\``);
+    await queryRunner.query(`DROP TABLE \`assessment_policy\``);
+    await queryRunner.query(`DROP INDEX \`IDX_a9e80380f4bf596a875c4a9a3a\` ON \`bulletin\``);
+    await queryRunner.query(`DROP TABLE \`bulletin\``);
+  }
+}

@@ -1,0 +1,66 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context.js';
+import { today } from '../../common/dates.js';
+import { LocalDateScalar } from '../../common/scalars.js';
+import { County } from '../hierarchy/county.entity.js';
+import { countyResource } from '../hierarchy/county.service.js';
+import { Department } from '../hierarchy/department.entity.js';
+import { departmentResource } from '../hierarchy/department.service.js';
+import { targetQuery } from '../targets/target.inputs.js';
+import { BulletinView, Scoreboard, ScoreboardLevel, TargetGroupBy, TargetStatsRow } from './analytics.types.js';
+import { analyticsService } from './analytics.service.js';
+
+/** Root fields an API key (dashboards) may call; everything else answers FORBIDDEN for a key. */
+export const ANALYTICS_FIELDS = new Set(['targetStats', 'scoreboard', 'bulletin', 'bulletins', 'consistency', 'assessmentRanking']);
+
+@Resolver(() => TargetStatsRow)
+export class AnalyticsResolver {
+  @Query(() => [TargetStatsRow], { description: 'Counts and mean progress of the targets matching filter, grouped by any of county, department, category, status, warning.' })
+  targetStats(
+    @Arg('filter', () => targetQuery.Filter, { nullable: true }) filter: object | null,
+    @Arg('groupBy', () => [TargetGroupBy], { defaultValue: [] }) groupBy: TargetGroupBy[],
+    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Default today.' }) asOf: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return analyticsService.targetStats(ctx, filter, groupBy, asOf ?? today());
+  }
+
+  @Query(() => Scoreboard, { description: 'Ranking of counties or departments for a period (2026, 2026-Q3 or 2026-09).' })
+  scoreboard(
+    @Arg('period', () => String) period: string,
+    @Arg('level', () => ScoreboardLevel, { defaultValue: ScoreboardLevel.COUNTY }) level: ScoreboardLevel,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Default: the end of the period, or today if earlier.' }) asOf: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return analyticsService.scoreboard(ctx, period, level, asOf);
+  }
+
+  @Query(() => BulletinView, { nullable: true, description: '通报 of a period: the published snapshot, or the live one (county users: published only).' })
+  bulletin(@Arg('period', () => String) period: string, @Ctx() ctx: Context) {
+    return analyticsService.bulletin(ctx, period);
+  }
+
+  @Query(() => [BulletinView], { description: 'Published bulletins, newest period first.' })
+  bulletins(
+    @Arg('offset', () => Int, { nullable: true, defaultValue: 0 }) offset: number,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 50 }) limit: number,
+    @Ctx() ctx: Context,
+  ) {
+    return analyticsService.bulletins(ctx, { offset, limit });
+  }
+
+  @Mutation(() => BulletinView, { description: 'Freezes the bulletin of a period as an immutable snapshot (once per period).' })
+  publishBulletin(@Arg('period', () => String) period: string, @Ctx() ctx: Context) {
+    return analyticsService.publish(ctx, period);
+  }
+
+  @FieldResolver(() => County, { nullable: true })
+  county(@Root() row: TargetStatsRow, @Ctx() ctx: Context) {
+    return row.countyId == null ? null : ctx.loaders.byId(countyResource).load(row.countyId);
+  }
+
+  @FieldResolver(() => Department, { nullable: true })
+  department(@Root() row: TargetStatsRow, @Ctx() ctx: Context) {
+    return row.departmentId == null ? null : ctx.loaders.byId(departmentResource).load(row.departmentId);
+  }
+}

@@ -1,0 +1,326 @@
+import type { Context } from '../../common/context.js';
+import { parsePeriod, today, type Period } from '../../common/dates.js';
+import { errors } from '../../common/errors.js';
+import { listPage, loadByIds, ScopedQuery, type ListArgs } from '../../common/query/list.js';
+import { defineQueryInputs, type ResourceDef } from '../../common/query/resource.js';
+import type { QuerySql } from '../../common/query/sql.js';
+import { Role } from '../../common/scope.js';
+import { inTransaction } from '../../common/transaction.js';
+import { AuditAction } from '../audit/audit-event.entity.js';
+import { auditService } from '../audit/audit.service.js';
+import { countyResource } from '../hierarchy/county.service.js';
+import { departmentResource } from '../hierarchy/department.service.js';
+import { Region } from '../hierarchy/region.entity.js';
+import { inspectionResource } from '../supervision/inspection.service.js';
+import { noticeResource } from '../supervision/supervision-notice.service.js';
+import { Cadre } from '../hierarchy/cadre.entity.js';
+import { County } from '../hierarchy/county.entity.js';
+import { Target, TargetStatus, WarningLevel, type TargetCategory } from '../targets/target.entity.js';
+import { targetResource } from '../targets/target.service.js';
+import { Bulletin } from './bulletin.entity.js';
+import {
+  ScoreboardLevel,
+  TargetGroupBy,
+  type BulletinContent,
+  type BulletinNotice,
+  type BulletinRectification,
+  type BulletinTarget,
+  type BulletinView,
+  type Scoreboard,
+  type ScoreboardEntry,
+  type TargetStatsRow,
+} from './analytics.types.js';
+
+export const bulletinResource: ResourceDef<Bulletin> = {
+  type: 'Bulletin',
+  entity: Bulletin,
+  query: defineQueryInputs('Bulletin', { regionId: { kind: 'id' }, period: { kind: 'string' }, publishedAt: { kind: 'datetime' } }, { PERIOD: 'period', PUBLISHED_AT: 'publishedAt' }),
+  softDelete: false,
+  // Published bulletins are region-wide notices: county users read them too.
+  readScope: (scope, sql) => `${sql.col('regionId')} = ${sql.param(scope.regionId)}`,
+  locate: async (_db, row) => ({ regionId: row.regionId, countyId: null }),
+  writableBy: [Role.ADMIN, Role.REGIONAL],
+};
+
+const num = (v: unknown) => Number(v ?? 0);
+const round = (v: unknown) => Math.round(num(v) * 1e6) / 1e6;
+const COMPLETED = `('${TargetStatus.COMPLETED}', '${TargetStatus.COMPLETED_LATE}')`;
+
+function period(label: string): Period {
+  const p = parsePeriod(label);
+  if (!p) throw errors.badInput('period', 'badPeriod');
+  return p;
+}
+
+/** Figures of a period are taken at its end, or today while it is still running. */
+function periodAsOf(p: Period, asOf?: string | null): string {
+  if (asOf) return asOf;
+  const now = today();
+  return p.to < now ? p.to : now;
+}
+
+/** A unit's own targets: those whose parent is not the same unit's (what it was assigned). */
+function ownTargets(q: ScopedQuery<Target>, unitColumn: 'countyId' | 'responsibleDepartmentId'): void {
+  const s = q.sql;
+  q.where(`${s.col(unitColumn)} IS NOT NULL`);
+  q.where(`NOT EXISTS (SELECT 1 FROM ${s.table(Target)} ${s.esc('pt')} WHERE ${s.col('id', 'pt')} = ${s.col('parentId')} AND ${s.col(unitColumn, 'pt')} = ${s.col(unitColumn)})`);
+}
+
+function inPlay(q: ScopedQuery<Target>, p: Period): void {
+  q.where(`${q.sql.col('startDate')} <= ${q.sql.param(p.to)} AND ${q.sql.col('deadline')} >= ${q.sql.param(p.from)}`);
+}
+
+const tm = (sql: QuerySql, column: string) => sql.col(column, 'tm');
+
+export const analyticsService = {
+  /** Counts and mean progress of the targets matching `filter`, grouped as asked: one SQL statement. */
+  async targetStats(ctx: Context, filter: object | null | undefined, groupBy: TargetGroupBy[], asOf: string): Promise<TargetStatsRow[]> {
+    const q = new ScopedQuery(ctx, targetResource, ctx.db.manager, { args: { filter, asOf, withDerived: true } }).filter(filter);
+    const s = q.sql;
+    const keys: Record<TargetGroupBy, [string, string]> = {
+      [TargetGroupBy.COUNTY]: [s.col('countyId'), 'countyId'],
+      [TargetGroupBy.DEPARTMENT]: [s.col('responsibleDepartmentId'), 'departmentId'],
+      [TargetGroupBy.CATEGORY]: [s.col('category'), 'category'],
+      [TargetGroupBy.STATUS]: [tm(s, 'status'), 'status'],
+      [TargetGroupBy.WARNING]: [tm(s, 'warning'), 'warning'],
+    };
+    const groups = [...new Set(groupBy)].map((g) => keys[g]);
+    const qb = q.builder().select('COUNT(*)', 'count');
+    for (const [expr, alias] of groups) qb.addSelect(expr, alias);
+    qb.addSelect(`AVG(COALESCE(${tm(s, 'progress')}, 0))`, 'meanProgress')
+      .addSelect(`SUM(CASE WHEN ${tm(s, 'status')} IN ${COMPLETED} THEN 1 ELSE 0 END)`, 'completed')
+      .addSelect(`SUM(CASE WHEN ${tm(s, 'status')} = '${TargetStatus.OVERDUE}' THEN 1 ELSE 0 END)`, 'overdue')
+      .addSelect(`SUM(CASE WHEN ${tm(s, 'warning')} = '${WarningLevel.RED}' THEN 1 ELSE 0 END)`, 'red')
+      .addSelect(`SUM(CASE WHEN ${tm(s, 'warning')} = '${WarningLevel.YELLOW}' THEN 1 ELSE 0 END)`, 'yellow')
+      .addSelect(`SUM(CASE WHEN ${tm(s, 'warning')} = '${WarningLevel.GREEN}' THEN 1 ELSE 0 END)`, 'green');
+    groups.forEach(([expr], i) => (i === 0 ? qb.groupBy(expr) : qb.addGroupBy(expr)));
+    groups.forEach(([expr], i) => (i === 0 ? qb.orderBy(expr, 'ASC') : qb.addOrderBy(expr, 'ASC')));
+    const rows = await qb.getRawMany();
+    return rows
+      .filter((r) => num(r.count) > 0)
+      .map((r) => ({
+        countyId: r.countyId == null ? null : num(r.countyId),
+        departmentId: r.departmentId == null ? null : num(r.departmentId),
+        category: (r.category ?? null) as TargetCategory | null,
+        status: (r.status ?? null) as TargetStatus | null,
+        warning: (r.warning ?? null) as WarningLevel | null,
+        count: num(r.count),
+        meanProgress: round(r.meanProgress),
+        completed: num(r.completed),
+        overdue: num(r.overdue),
+        red: num(r.red),
+        yellow: num(r.yellow),
+        green: num(r.green),
+      }));
+  },
+
+  /**
+   * Ranking of counties (or departments) for a period by their own targets in play: due,
+   * completed, on time, mean progress, schedule score, red and yellow lights, and overdue
+   * rectifications. Aggregates in SQL; units with nothing in play score 1.
+   */
+  async scoreboard(ctx: Context, label: string, level: ScoreboardLevel, asOfArg?: string | null): Promise<Scoreboard> {
+    const p = period(label);
+    const asOf = periodAsOf(p, asOfArg);
+    const unit = level === ScoreboardLevel.COUNTY ? 'countyId' : 'responsibleDepartmentId';
+
+    const q = new ScopedQuery(ctx, targetResource, ctx.db.manager, { args: { asOf, withDerived: true } });
+    ownTargets(q, unit);
+    inPlay(q, p);
+    const s = q.sql;
+    const due = `${s.col('deadline')} >= ${s.param(p.from)} AND ${s.col('deadline')} <= ${s.param(p.to)}`;
+    const shortfall = `CASE WHEN ${tm(s, 'elapsed')} - ${tm(s, 'progress')} > 0 THEN ${tm(s, 'elapsed')} - ${tm(s, 'progress')} ELSE 0 END`;
+    const rows = await q
+      .builder()
+      .select(s.col(unit), 'unitId')
+      .addSelect('COUNT(*)', 'inPlay')
+      .addSelect(`SUM(CASE WHEN ${due} THEN 1 ELSE 0 END)`, 'due')
+      .addSelect(`SUM(CASE WHEN ${due} AND ${tm(s, 'status')} IN ${COMPLETED} THEN 1 ELSE 0 END)`, 'completed')
+      .addSelect(`SUM(CASE WHEN ${due} AND ${tm(s, 'status')} = '${TargetStatus.COMPLETED}' THEN 1 ELSE 0 END)`, 'onTime')
+      .addSelect(`AVG(${tm(s, 'progress')})`, 'meanProgress')
+      .addSelect(`AVG(${shortfall})`, 'shortfall')
+      .addSelect(`SUM(CASE WHEN ${tm(s, 'warning')} = '${WarningLevel.RED}' THEN 1 ELSE 0 END)`, 'red')
+      .addSelect(`SUM(CASE WHEN ${tm(s, 'warning')} = '${WarningLevel.YELLOW}' THEN 1 ELSE 0 END)`, 'yellow')
+      .groupBy(s.col(unit))
+      .getRawMany();
+
+    const r = new ScopedQuery(ctx, inspectionResource);
+    const rectUnit = level === ScoreboardLevel.COUNTY ? 'countyId' : 'departmentId';
+    r.where(`${r.sql.col('rectificationStatus')} = 'OPEN' AND ${r.sql.col('rectificationDeadline')} < ${r.sql.param(asOf)} AND ${r.sql.col(rectUnit)} IS NOT NULL`);
+    const rectifications = await r.builder().select(r.sql.col(rectUnit), 'unitId').addSelect('COUNT(*)', 'n').groupBy(r.sql.col(rectUnit)).getRawMany();
+    const overdueBy = new Map(rectifications.map((x) => [num(x.unitId), num(x.n)]));
+    const byUnit = new Map(rows.map((x) => [num(x.unitId), x]));
+
+    const units =
+      level === ScoreboardLevel.COUNTY
+        ? (await listPage(ctx, countyResource, { limit: 500, orderBy: [{ field: 'CODE', direction: 'ASC' as never }] })).items.map((c) => ({ id: c.id, name: c.name, countyId: c.id }))
+        : (await loadByIds(ctx, departmentResource, [...byUnit.keys()])).flatMap((d) => (d ? [{ id: d.id, name: d.name, countyId: d.countyId }] : []));
+
+    const entries: ScoreboardEntry[] = units.map((u) => {
+      const x = byUnit.get(u.id);
+      return {
+        rank: 0,
+        unitId: u.id,
+        unitName: u.name,
+        countyId: u.countyId,
+        targetsInPlay: num(x?.inPlay),
+        targetsDue: num(x?.due),
+        completed: num(x?.completed),
+        completedOnTime: num(x?.onTime),
+        meanProgress: x ? round(x.meanProgress) : 0,
+        scheduleScore: x ? round(1 - num(x.shortfall)) : 1,
+        red: num(x?.red),
+        yellow: num(x?.yellow),
+        overdueRectifications: overdueBy.get(u.id) ?? 0,
+      };
+    });
+    const onTimeRate = (e: ScoreboardEntry) => (e.targetsDue ? e.completedOnTime / e.targetsDue : 1);
+    entries.sort(
+      (a, b) =>
+        b.scheduleScore - a.scheduleScore || onTimeRate(b) - onTimeRate(a) || b.meanProgress - a.meanProgress || a.overdueRectifications - b.overdueRectifications || a.unitId - b.unitId,
+    );
+    entries.forEach((e, i) => (e.rank = i + 1));
+    return { period: p.label, level, asOf, entries };
+  },
+
+  /** The live 通报 of a period, computed for the caller's region. */
+  async liveBulletin(ctx: Context, label: string): Promise<BulletinContent> {
+    const p = period(label);
+    const asOf = periodAsOf(p);
+    const regionId = ctx.principal?.regionId;
+    const region = regionId == null ? null : await ctx.db.manager.findOne(Region, { where: { id: regionId } });
+    const ranking = (await analyticsService.scoreboard(ctx, label, ScoreboardLevel.COUNTY)).entries;
+
+    const t = new ScopedQuery(ctx, targetResource, ctx.db.manager, { args: { asOf, withDerived: true } });
+    ownTargets(t, 'countyId');
+    inPlay(t, p);
+    t.where(`${tm(t.sql, 'warning')} = '${WarningLevel.RED}'`);
+    const ts = t.sql;
+    const red = await t
+      .builder()
+      .leftJoin(County, 'c', `${ts.col('id', 'c')} = ${ts.col('countyId')}`)
+      .leftJoin(Cadre, 'k', `${ts.col('id', 'k')} = ${ts.col('responsibleCadreId')}`)
+      .select(ts.col('id'), 'targetId')
+      .addSelect(ts.col('title'), 'title')
+      .addSelect(ts.col('deadline'), 'deadline')
+      .addSelect(ts.col('name', 'c'), 'countyName')
+      .addSelect(ts.col('name', 'k'), 'cadreName')
+      .addSelect(tm(ts, 'progress'), 'progress')
+      .addSelect(tm(ts, 'elapsed'), 'elapsed')
+      .addSelect(tm(ts, 'status'), 'status')
+      .orderBy(`${tm(ts, 'elapsed')} - ${tm(ts, 'progress')}`, 'DESC')
+      .addOrderBy(ts.col('id'), 'ASC')
+      .limit(100)
+      .getRawMany();
+    const redTargets: BulletinTarget[] = red.map((x) => ({
+      targetId: num(x.targetId),
+      title: x.title,
+      countyName: x.countyName ?? null,
+      responsibleCadreName: x.cadreName ?? null,
+      deadline: String(x.deadline).slice(0, 10),
+      progress: round(x.progress),
+      elapsed: round(x.elapsed),
+      status: x.status,
+    }));
+
+    const r = new ScopedQuery(ctx, inspectionResource);
+    const rs = r.sql;
+    r.where(`${rs.col('rectificationStatus')} = 'OPEN' AND ${rs.col('rectificationDeadline')} < ${rs.param(asOf)}`);
+    const rect = await r
+      .builder()
+      .leftJoin(County, 'c', `${rs.col('id', 'c')} = ${rs.col('countyId')}`)
+      .select(rs.col('id'), 'inspectionId')
+      .addSelect(rs.col('name', 'c'), 'countyName')
+      .addSelect(rs.col('findings'), 'findings')
+      .addSelect(rs.col('rectificationDeadline'), 'deadline')
+      .orderBy(rs.col('rectificationDeadline'), 'ASC')
+      .addOrderBy(rs.col('id'), 'ASC')
+      .limit(200)
+      .getRawMany();
+    const days = (from: string) => Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+    const overdueRectifications: BulletinRectification[] = rect.map((x) => ({
+      inspectionId: num(x.inspectionId),
+      countyName: x.countyName ?? null,
+      findings: x.findings,
+      rectificationDeadline: String(x.deadline).slice(0, 10),
+      daysOverdue: days(String(x.deadline).slice(0, 10)),
+    }));
+
+    const n = new ScopedQuery(ctx, noticeResource);
+    const ns = n.sql;
+    n.where(
+      `(${ns.col('issuedOn')} >= ${ns.param(p.from)} AND ${ns.col('issuedOn')} <= ${ns.param(p.to)}) OR (${ns.col('respondedOn')} IS NULL AND ${ns.col('dueOn')} < ${ns.param(asOf)} AND ${ns.col('issuedOn')} <= ${ns.param(p.to)})`,
+    );
+    const notes = await n
+      .builder()
+      .leftJoin(Target, 't', `${ns.col('id', 't')} = ${ns.col('targetId')}`)
+      .leftJoin(County, 'c', `${ns.col('id', 'c')} = ${ns.col('countyId')}`)
+      .select(ns.col('id'), 'noticeId')
+      .addSelect(ns.col('title', 't'), 'targetTitle')
+      .addSelect(ns.col('name', 'c'), 'countyName')
+      .addSelect(ns.col('level'), 'level')
+      .addSelect(ns.col('issuedOn'), 'issuedOn')
+      .addSelect(ns.col('dueOn'), 'dueOn')
+      .addSelect(ns.col('respondedOn'), 'respondedOn')
+      .orderBy(ns.col('issuedOn'), 'ASC')
+      .addOrderBy(ns.col('id'), 'ASC')
+      .limit(500)
+      .getRawMany();
+    const notices: BulletinNotice[] = notes.map((x) => {
+      const dueOn = String(x.dueOn).slice(0, 10);
+      const respondedOn = x.respondedOn == null ? null : String(x.respondedOn).slice(0, 10);
+      return {
+        noticeId: num(x.noticeId),
+        targetTitle: x.targetTitle,
+        countyName: x.countyName ?? null,
+        level: x.level,
+        issuedOn: String(x.issuedOn).slice(0, 10),
+        dueOn,
+        respondedOn,
+        overdue: respondedOn == null && dueOn < asOf,
+      };
+    });
+    return { period: p.label, regionName: region?.name ?? '', asOf, ranking, redTargets, overdueRectifications, notices };
+  },
+
+  /** The published bulletin of the period if there is one; otherwise the live one (not for county users). */
+  async bulletin(ctx: Context, label: string): Promise<BulletinView | null> {
+    period(label);
+    const published = (await listPage(ctx, bulletinResource, { filter: { period: { eq: label } }, limit: 1 })).items[0];
+    if (published) return viewOf(published);
+    if (ctx.principal?.role === Role.COUNTY) return null;
+    return { id: null, period: label, live: true, publishedAt: null, content: await analyticsService.liveBulletin(ctx, label) };
+  },
+
+  async bulletins(ctx: Context, args: ListArgs): Promise<BulletinView[]> {
+    return (await listPage(ctx, bulletinResource, { ...args, orderBy: args.orderBy ?? [{ field: 'PERIOD', direction: 'DESC' as never }] })).items.map(viewOf);
+  },
+
+  /** Freezes the period's bulletin: computed now, stored once, never changed. */
+  async publish(ctx: Context, label: string): Promise<BulletinView> {
+    const role = ctx.principal?.role;
+    if (!role || !bulletinResource.writableBy.includes(role)) throw errors.forbidden('forbiddenRole', { role: role ?? '' });
+    const regionId = ctx.principal!.regionId;
+    if (regionId == null) throw errors.badInput('regionId', 'regionRoleNeedsRegion', { role });
+    const content = await analyticsService.liveBulletin(ctx, label);
+    return inTransaction(ctx.db, async (db) => {
+      const existing = await db.findOne(Bulletin, { where: { regionId, period: label } });
+      if (existing) throw errors.badInput('period', 'bulletinPublished', { period: label, date: existing.publishedAt.toISOString().slice(0, 10) });
+      const inserted = await db.insert(Bulletin, { regionId, period: label, publishedAt: new Date(), publishedById: ctx.principal!.userId, content: content as never });
+      const id = Number(inserted.identifiers[0].id);
+      await auditService.record(db, ctx, {
+        action: AuditAction.PUBLISH,
+        entityType: 'Bulletin',
+        entityId: id,
+        location: { regionId, countyId: null },
+        changes: { period: { before: null, after: label } },
+      });
+      return viewOf(await db.findOneOrFail(Bulletin, { where: { id } }));
+    });
+  },
+};
+
+function viewOf(b: Bulletin): BulletinView {
+  const content = (typeof b.content === 'string' ? JSON.parse(b.content) : b.content) as BulletinContent;
+  return { id: b.id, period: b.period, live: false, publishedAt: b.publishedAt, content };
+}

@@ -1,0 +1,35 @@
+import { Arg, Ctx, Field, Float, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { IsOptional, Max, Min } from 'class-validator';
+import type { Context } from '../../common/context.js';
+import { OptionalText } from '../../common/validation.js';
+import { AssessmentPolicy } from './assessment-policy.entity.js';
+import { policyService } from './policy.service.js';
+
+@InputType({ description: 'Changed thresholds; what is not given stays as in the current policy.' })
+class UpdateAssessmentPolicyInput {
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(1) redGap?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(1) yellowGap?: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(365) yellowDaysLeft?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(1) yellowMinProgress?: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(90) noticeResponseDays?: number;
+  @Field(() => String, { nullable: true, description: 'Why it changes.' }) @OptionalText(2000) note?: string | null;
+}
+
+@Resolver(() => AssessmentPolicy)
+export class PolicyResolver {
+  @Query(() => AssessmentPolicy, { description: 'The current policy (built-in defaults until one is saved, with id 0).' })
+  async assessmentPolicy(@Ctx() ctx: Context) {
+    const current = await policyService.current(ctx.db.manager);
+    return { id: 0, createdAt: new Date(0), createdById: null, note: null, ...current };
+  }
+
+  @Query(() => [AssessmentPolicy], { description: 'Every saved policy, newest first.' })
+  assessmentPolicies(@Ctx() ctx: Context) {
+    return policyService.history(ctx);
+  }
+
+  @Mutation(() => AssessmentPolicy, { description: 'ADMIN: saves a new current policy; the old one stays in the history.' })
+  updateAssessmentPolicy(@Arg('input', () => UpdateAssessmentPolicyInput) input: UpdateAssessmentPolicyInput, @Ctx() ctx: Context) {
+    return policyService.update(ctx, input);
+  }
+}

@@ -1,0 +1,73 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context.js';
+import { RecordResolver, relationArgs } from '../../common/crud.resolver.js';
+import type { ListArgs } from '../../common/query/list.js';
+import { County } from '../hierarchy/county.entity.js';
+import { countyResource } from '../hierarchy/county.service.js';
+import { Target } from '../targets/target.entity.js';
+import { targetResource } from '../targets/target.service.js';
+import { FieldResearch } from './field-research.entity.js';
+import { CreateFieldResearchInput, FieldResearchPage, fieldResearchQuery, UpdateFieldResearchInput } from './field-research.inputs.js';
+import { fieldResearchService } from './field-research.service.js';
+import { PublicFeedback } from './public-feedback.entity.js';
+import { CreatePublicFeedbackInput, PublicFeedbackPage, publicFeedbackQuery, UpdatePublicFeedbackInput } from './public-feedback.inputs.js';
+import { publicFeedbackResource, publicFeedbackService } from './public-feedback.service.js';
+
+@Resolver(() => FieldResearch)
+export class FieldResearchResolver extends RecordResolver({
+  type: 'FieldResearch',
+  plural: 'fieldResearches',
+  entity: FieldResearch,
+  page: FieldResearchPage,
+  query: fieldResearchQuery,
+  create: CreateFieldResearchInput,
+  update: UpdateFieldResearchInput,
+  service: fieldResearchService,
+}) {
+  @FieldResolver(() => County, { nullable: true })
+  county(@Root() research: FieldResearch, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(countyResource).load(research.countyId);
+  }
+
+  @FieldResolver(() => [Target], { description: 'The targets this visit led to.' })
+  targets(@Root() research: FieldResearch, @Ctx() ctx: Context) {
+    return ctx.loaders.custom<number, Target[]>('field-research-targets', (ids) => fieldResearchService.targetsOf(ctx, ids)).load(research.id);
+  }
+}
+
+@Resolver(() => PublicFeedback)
+export class PublicFeedbackResolver extends RecordResolver({
+  type: 'PublicFeedback',
+  plural: 'publicFeedbacks',
+  entity: PublicFeedback,
+  page: PublicFeedbackPage,
+  query: publicFeedbackQuery,
+  create: CreatePublicFeedbackInput,
+  update: UpdatePublicFeedbackInput,
+  service: publicFeedbackService,
+}) {
+  @FieldResolver(() => County, { nullable: true })
+  county(@Root() feedback: PublicFeedback, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(countyResource).load(feedback.countyId);
+  }
+
+  @FieldResolver(() => Target, { nullable: true })
+  target(@Root() feedback: PublicFeedback, @Ctx() ctx: Context) {
+    return feedback.targetId == null ? null : ctx.loaders.byId(targetResource).load(feedback.targetId);
+  }
+}
+
+const FeedbackArgs = relationArgs(publicFeedbackQuery);
+
+@Resolver(() => Target)
+export class TargetResearchResolver {
+  @FieldResolver(() => [FieldResearch], { description: '调研 that led to this target.' })
+  fieldResearches(@Root() target: Target, @Ctx() ctx: Context) {
+    return ctx.loaders.custom<number, FieldResearch[]>('target-field-research', (ids) => fieldResearchService.researchOf(ctx, ids)).load(target.id);
+  }
+
+  @FieldResolver(() => PublicFeedbackPage, { description: '群众意见 linked to this target.' })
+  publicFeedbacks(@Root() target: Target, @Args(() => FeedbackArgs) args: ListArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.page(publicFeedbackResource, 'targetId', args).load(target.id);
+  }
+}

@@ -1,0 +1,132 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context.js';
+import { RecordResolver, relationArgs } from '../../common/crud.resolver.js';
+import { today } from '../../common/dates.js';
+import type { ListArgs } from '../../common/query/list.js';
+import { LocalDateScalar } from '../../common/scalars.js';
+import { County } from '../hierarchy/county.entity.js';
+import { countyResource } from '../hierarchy/county.service.js';
+import { Department } from '../hierarchy/department.entity.js';
+import { departmentResource } from '../hierarchy/department.service.js';
+import { Target } from '../targets/target.entity.js';
+import { targetResource } from '../targets/target.service.js';
+import { Inspection, RectificationStatus } from './inspection.entity.js';
+import { CompleteRectificationInput, CreateInspectionInput, InspectionPage, inspectionQuery, UpdateInspectionInput } from './inspection.inputs.js';
+import { inspectionResource, inspectionService } from './inspection.service.js';
+import { SupervisionNotice } from './supervision-notice.entity.js';
+import {
+  IssueSupervisionNoticeInput,
+  RespondToSupervisionNoticeInput,
+  SuggestedNotice,
+  SupervisionNoticePage,
+  noticeQuery,
+  UpdateSupervisionNoticeInput,
+} from './supervision-notice.inputs.js';
+import { noticeResource, noticeService } from './supervision-notice.service.js';
+
+const asOfArg = { nullable: true, description: 'As of this date (default today).' };
+
+@Resolver(() => Inspection)
+export class InspectionResolver extends RecordResolver({
+  type: 'Inspection',
+  plural: 'inspections',
+  entity: Inspection,
+  page: InspectionPage,
+  query: inspectionResource.query,
+  create: CreateInspectionInput,
+  update: UpdateInspectionInput,
+  service: inspectionService,
+}) {
+  @Mutation(() => Inspection, { description: '整改完成: the county (or the prefecture) records the rectification as done.' })
+  completeRectification(@Arg('id', () => ID) id: string, @Arg('input', () => CompleteRectificationInput) input: CompleteRectificationInput, @Ctx() ctx: Context) {
+    return inspectionService.completeRectification(ctx, id, input);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Rectification still OPEN after its deadline.' })
+  rectificationOverdue(@Root() inspection: Inspection, @Arg('asOf', () => LocalDateScalar, asOfArg) asOf: string | null) {
+    return (
+      inspection.rectificationStatus === RectificationStatus.OPEN && inspection.rectificationDeadline != null && inspection.rectificationDeadline < (asOf ?? today())
+    );
+  }
+
+  @FieldResolver(() => Target, { nullable: true })
+  target(@Root() inspection: Inspection, @Ctx() ctx: Context) {
+    return inspection.targetId == null ? null : ctx.loaders.byId(targetResource).load(inspection.targetId);
+  }
+
+  @FieldResolver(() => County, { nullable: true })
+  county(@Root() inspection: Inspection, @Ctx() ctx: Context) {
+    return inspection.countyId == null ? null : ctx.loaders.byId(countyResource).load(inspection.countyId);
+  }
+
+  @FieldResolver(() => Department, { nullable: true })
+  department(@Root() inspection: Inspection, @Ctx() ctx: Context) {
+    return inspection.departmentId == null ? null : ctx.loaders.byId(departmentResource).load(inspection.departmentId);
+  }
+}
+
+@Resolver(() => SupervisionNotice)
+export class SupervisionNoticeResolver extends RecordResolver({
+  type: 'SupervisionNotice',
+  plural: 'supervisionNotices',
+  entity: SupervisionNotice,
+  page: SupervisionNoticePage,
+  query: noticeResource.query,
+  create: IssueSupervisionNoticeInput,
+  update: UpdateSupervisionNoticeInput,
+  service: noticeService,
+  omit: ['create', 'update'],
+}) {
+  @Mutation(() => SupervisionNotice, { description: '督办: issues a notice; the level defaults to the next rung of the ladder for the target.' })
+  issueSupervisionNotice(@Arg('input', () => IssueSupervisionNoticeInput) input: IssueSupervisionNoticeInput, @Ctx() ctx: Context) {
+    return noticeService.issue(ctx, input);
+  }
+
+  @Mutation(() => SupervisionNotice, { description: 'The county’s answer to a notice (once).' })
+  respondToSupervisionNotice(@Arg('id', () => ID) id: string, @Arg('input', () => RespondToSupervisionNoticeInput) input: RespondToSupervisionNoticeInput, @Ctx() ctx: Context) {
+    return noticeService.respond(ctx, id, input);
+  }
+
+  @Query(() => [SuggestedNotice], { description: 'Lagging targets of the counties (YELLOW or RED) with the notice the escalation ladder says is due.' })
+  suggestedNotices(
+    @Arg('asOf', () => LocalDateScalar, asOfArg) asOf: string | null,
+    @Arg('countyId', () => ID, { nullable: true }) countyId: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return noticeService.suggested(ctx, asOf ?? today(), countyId);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Unanswered after its due date.' })
+  overdue(@Root() notice: SupervisionNotice, @Arg('asOf', () => LocalDateScalar, asOfArg) asOf: string | null) {
+    return noticeService.overdue(notice, asOf ?? today());
+  }
+
+  @FieldResolver(() => Target, { nullable: true })
+  target(@Root() notice: SupervisionNotice, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(targetResource).load(notice.targetId);
+  }
+}
+
+const InspectionArgs = relationArgs(inspectionQuery);
+const NoticeArgs = relationArgs(noticeQuery);
+
+@Resolver(() => Target)
+export class TargetSupervisionResolver {
+  @FieldResolver(() => InspectionPage)
+  inspections(@Root() target: Target, @Args(() => InspectionArgs) args: ListArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.page(inspectionResource, 'targetId', args).load(target.id);
+  }
+
+  @FieldResolver(() => SupervisionNoticePage)
+  supervisionNotices(@Root() target: Target, @Args(() => NoticeArgs) args: ListArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.page(noticeResource, 'targetId', args).load(target.id);
+  }
+}
+
+@Resolver(() => County)
+export class CountySupervisionResolver {
+  @FieldResolver(() => InspectionPage)
+  inspections(@Root() county: County, @Args(() => InspectionArgs) args: ListArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.page(inspectionResource, 'countyId', args).load(county.id);
+  }
+}
