@@ -117,7 +117,7 @@ export const analyticsService = {
   /**
    * Ranking of counties (or departments) for a period by their own targets in play: due,
    * completed, on time, mean progress, schedule score, red and yellow lights, and overdue
-   * rectifications. Aggregates in SQL; units with nothing in play score 1.
+   * rectifications. Aggregates in SQL; units with nothing in play come last.
    */
   async scoreboard(ctx: Context, label: string, level: ScoreboardLevel, asOfArg?: string | null): Promise<Scoreboard> {
     const p = period(label);
@@ -168,7 +168,7 @@ export const analyticsService = {
         completed: num(x?.completed),
         completedOnTime: num(x?.onTime),
         meanProgress: x ? round(x.meanProgress) : 0,
-        scheduleScore: x ? round(1 - num(x.shortfall)) : 1,
+        scheduleScore: x ? round(1 - num(x.shortfall)) : null,
         red: num(x?.red),
         yellow: num(x?.yellow),
         overdueRectifications: overdueBy.get(u.id) ?? 0,
@@ -177,7 +177,7 @@ export const analyticsService = {
     const onTimeRate = (e: ScoreboardEntry) => (e.targetsDue ? e.completedOnTime / e.targetsDue : 1);
     entries.sort(
       (a, b) =>
-        b.scheduleScore - a.scheduleScore || onTimeRate(b) - onTimeRate(a) || b.meanProgress - a.meanProgress || a.overdueRectifications - b.overdueRectifications || a.unitId - b.unitId,
+        (b.scheduleScore ?? -1) - (a.scheduleScore ?? -1) || onTimeRate(b) - onTimeRate(a) || b.meanProgress - a.meanProgress || a.overdueRectifications - b.overdueRectifications || a.unitId - b.unitId,
     );
     entries.forEach((e, i) => (e.rank = i + 1));
     return { period: p.label, level, asOf, entries };

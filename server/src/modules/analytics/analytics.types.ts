@@ -49,8 +49,11 @@ export class ScoreboardEntry {
   @Field(() => Int) completed: number;
   @Field(() => Int) completedOnTime: number;
   @Field(() => Float, { description: 'Mean progress of the targets in play, 0..1.' }) meanProgress: number;
-  @Field(() => Float, { description: '1 − mean shortfall behind schedule (max(0, elapsed − progress)) of the targets in play; ranks the units.' })
-  scheduleScore: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: '1 − mean shortfall behind schedule (max(0, elapsed − progress)) of the targets in play; ranks the units. null with nothing in play (ranked last).',
+  })
+  scheduleScore: number | null;
   @Field(() => Int) red: number;
   @Field(() => Int) yellow: number;
   @Field(() => Int, { description: 'Rectifications still open after their deadline.' }) overdueRectifications: number;
