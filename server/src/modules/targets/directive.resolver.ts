@@ -1,14 +1,15 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context.js';
-import { RecordResolver, relationArgs } from '../../common/crud.resolver.js';
+import { RecordResolver } from '../../common/crud.resolver.js';
 import type { ListArgs } from '../../common/query/list.js';
 import { Directive } from './directive.entity.js';
 import { CreateDirectiveInput, DirectivePage, directiveQuery, UpdateDirectiveInput } from './directive.inputs.js';
 import { directiveService } from './directive.service.js';
-import { TargetPage, targetQuery } from './target.inputs.js';
+import { TargetPage } from './target.inputs.js';
+import { TargetRelationArgs } from './target.resolver.js';
 import { targetResource } from './target.service.js';
 
-const TargetArgs = relationArgs(targetQuery);
+const TargetArgs = TargetRelationArgs;
 
 @Resolver(() => Directive)
 export class DirectiveResolver extends RecordResolver({

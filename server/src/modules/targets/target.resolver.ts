@@ -28,7 +28,14 @@ class TargetListArgs extends listArgs(targetQuery) {
   override asOf?: string | null;
 }
 
-const ChildArgs = relationArgs(targetQuery);
+/** A relation field's target arguments, with the date that status and warning filters use. */
+@ArgsType()
+export class TargetRelationArgs extends relationArgs(targetQuery) {
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date that progress, status and warning filters and sorts are evaluated at (default today).' })
+  override asOf?: string | null;
+}
+
+const ChildArgs = TargetRelationArgs;
 const ReportArgs = relationArgs(progressReportQuery);
 
 const asOfArg = { nullable: true, description: 'Evaluate as of this date (default today).' };
@@ -138,7 +145,7 @@ export class TargetResolver extends RecordResolver({
   }
 }
 
-const TargetArgs = relationArgs(targetQuery);
+const TargetArgs = TargetRelationArgs;
 
 /** Targets seen from the organization hierarchy. */
 @Resolver(() => County)
