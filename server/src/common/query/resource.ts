@@ -82,6 +82,17 @@ export interface ResourceDef<E extends Row = Row> {
   unique?: string[];
 }
 
+/**
+ * The usual read scope of a row that carries its place: a region sees `regionColumn`, a
+ * county sees `countyColumn`.
+ */
+export function scopeByColumns(regionColumn = 'regionId', countyColumn = 'countyId'): ResourceDef['readScope'] {
+  return (scope, sql) =>
+    scope.level === 'REGION'
+      ? `${sql.col(regionColumn)} = ${sql.param(scope.regionId)}`
+      : `${sql.col(countyColumn)} = ${sql.param(scope.countyId)}`;
+}
+
 export interface QueryInputs {
   Filter: ClassType<object>;
   OrderBy: ClassType<OrderByItem>;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Context } from '../../common/context.js';
-import { defineQueryInputs, type ResourceDef } from '../../common/query/resource.js';
+import { defineQueryInputs, scopeByColumns, type ResourceDef } from '../../common/query/resource.js';
 import { listPage, findVisible, type ListArgs } from '../../common/query/list.js';
 import { Role, type Location } from '../../common/scope.js';
 import { AuditAction, AuditEvent, type AuditChanges } from './audit-event.entity.js';
@@ -26,8 +26,7 @@ export const auditResource: ResourceDef<AuditEvent> = {
   entity: AuditEvent,
   query: auditQuery,
   softDelete: false,
-  readScope: (scope, sql) =>
-    scope.level === 'REGION' ? `${sql.col('regionId')} = ${sql.param(scope.regionId)}` : `${sql.col('countyId')} = ${sql.param(scope.countyId)}`,
+  readScope: scopeByColumns(),
   locate: async (_db, row) => ({ regionId: row.regionId, countyId: row.countyId }),
   writableBy: [],
 };

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Context } from '../../common/context.js';
 import { errors } from '../../common/errors.js';
 import { RecordService } from '../../common/records.js';
-import type { ResourceDef } from '../../common/query/resource.js';
+import { scopeByColumns, type ResourceDef } from '../../common/query/resource.js';
 import { Role } from '../../common/scope.js';
 import { Cadre } from './cadre.entity.js';
 import { County } from './county.entity.js';
@@ -16,10 +16,7 @@ export const departmentResource: ResourceDef<Department> = {
   type: 'Department',
   entity: Department,
   query: departmentQuery,
-  readScope: (scope, sql) =>
-    scope.level === 'REGION'
-      ? `${sql.col('regionId')} = ${sql.param(scope.regionId)}`
-      : `${sql.col('countyId')} = ${sql.param(scope.countyId)}`,
+  readScope: scopeByColumns(),
   locate: async (_db, row) => ({ regionId: row.regionId, countyId: row.countyId ?? null }),
   writableBy: [Role.ADMIN, Role.REGIONAL, Role.COUNTY],
   dependents: [{ type: 'Cadre', entity: Cadre, column: 'departmentId' }],

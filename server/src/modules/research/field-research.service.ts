@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Context } from '../../common/context.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { auditService } from '../audit/audit.service.js';
-import type { ResourceDef } from '../../common/query/resource.js';
+import { scopeByColumns, type ResourceDef } from '../../common/query/resource.js';
 import { RecordService } from '../../common/records.js';
 import { Role } from '../../common/scope.js';
 import { countyResource } from '../hierarchy/county.service.js';
@@ -16,8 +16,7 @@ export const fieldResearchResource: ResourceDef<FieldResearch> = {
   type: 'FieldResearch',
   entity: FieldResearch,
   query: fieldResearchQuery,
-  readScope: (scope, sql) =>
-    scope.level === 'REGION' ? `${sql.col('regionId')} = ${sql.param(scope.regionId)}` : `${sql.col('countyId')} = ${sql.param(scope.countyId)}`,
+  readScope: scopeByColumns(),
   locate: async (_db, row) => ({ regionId: row.regionId, countyId: row.countyId }),
   writableBy: [Role.ADMIN, Role.REGIONAL, Role.COUNTY],
 };

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Context } from '../../common/context.js';
 import { errors } from '../../common/errors.js';
-import type { ResourceDef } from '../../common/query/resource.js';
+import { scopeByColumns, type ResourceDef } from '../../common/query/resource.js';
 import { RecordService } from '../../common/records.js';
 import { Role } from '../../common/scope.js';
 import { countyResource } from '../hierarchy/county.service.js';
@@ -13,8 +13,7 @@ export const publicFeedbackResource: ResourceDef<PublicFeedback> = {
   type: 'PublicFeedback',
   entity: PublicFeedback,
   query: publicFeedbackQuery,
-  readScope: (scope, sql) =>
-    scope.level === 'REGION' ? `${sql.col('regionId')} = ${sql.param(scope.regionId)}` : `${sql.col('countyId')} = ${sql.param(scope.countyId)}`,
+  readScope: scopeByColumns(),
   locate: async (_db, row) => ({ regionId: row.regionId, countyId: row.countyId }),
   writableBy: [Role.ADMIN, Role.REGIONAL, Role.COUNTY],
 };

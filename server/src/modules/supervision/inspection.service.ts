@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Context } from '../../common/context.js';
 import { today } from '../../common/dates.js';
 import { errors } from '../../common/errors.js';
-import type { ResourceDef } from '../../common/query/resource.js';
+import { scopeByColumns, type ResourceDef } from '../../common/query/resource.js';
 import { RecordService } from '../../common/records.js';
 import { Role } from '../../common/scope.js';
 import { inTransaction } from '../../common/transaction.js';
@@ -17,8 +17,7 @@ export const inspectionResource: ResourceDef<Inspection> = {
   type: 'Inspection',
   entity: Inspection,
   query: inspectionQuery,
-  readScope: (scope, sql) =>
-    scope.level === 'REGION' ? `${sql.col('regionId')} = ${sql.param(scope.regionId)}` : `${sql.col('countyId')} = ${sql.param(scope.countyId)}`,
+  readScope: scopeByColumns(),
   locate: async (_db, row) => ({ regionId: row.regionId, countyId: row.countyId ?? null }),
   // Inspections are the prefecture's supervision; counties answer them by rectifying.
   writableBy: [Role.ADMIN, Role.REGIONAL],

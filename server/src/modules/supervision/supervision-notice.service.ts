@@ -4,7 +4,7 @@ import { addDays, today } from '../../common/dates.js';
 import { errors } from '../../common/errors.js';
 import { requestStore } from '../../common/i18n.js';
 import { ScopedQuery } from '../../common/query/list.js';
-import type { ResourceDef } from '../../common/query/resource.js';
+import { scopeByColumns, type ResourceDef } from '../../common/query/resource.js';
 import { RecordService } from '../../common/records.js';
 import { Role } from '../../common/scope.js';
 import { inTransaction } from '../../common/transaction.js';
@@ -24,8 +24,7 @@ export const noticeResource: ResourceDef<SupervisionNotice> = {
   type: 'SupervisionNotice',
   entity: SupervisionNotice,
   query: noticeQuery,
-  readScope: (scope, sql) =>
-    scope.level === 'REGION' ? `${sql.col('regionId')} = ${sql.param(scope.regionId)}` : `${sql.col('countyId')} = ${sql.param(scope.countyId)}`,
+  readScope: scopeByColumns(),
   locate: async (_db, row) => ({ regionId: row.regionId, countyId: row.countyId ?? null }),
   writableBy: [Role.ADMIN, Role.REGIONAL],
   parents: [{ type: 'Target', entity: Target, column: 'targetId' }],

@@ -7,7 +7,7 @@ import { entityLabel } from '../../common/i18n.js';
 import { parseId } from '../../common/query/list.js';
 import { Loaders } from '../../common/query/loaders.js';
 import { RecordService } from '../../common/records.js';
-import type { ResourceDef } from '../../common/query/resource.js';
+import { scopeByColumns, type ResourceDef } from '../../common/query/resource.js';
 import { Role, scopeOf, type Principal } from '../../common/scope.js';
 import { inTransaction } from '../../common/transaction.js';
 import { AuditAction, AuditEvent } from '../audit/audit-event.entity.js';
@@ -24,10 +24,7 @@ export const userResource: ResourceDef<User> = {
   entity: User,
   query: userQuery,
   readableBy: [Role.ADMIN, Role.REGIONAL, Role.COUNTY],
-  readScope: (scope, sql) =>
-    scope.level === 'REGION'
-      ? `${sql.col('regionId')} = ${sql.param(scope.regionId)}`
-      : `${sql.col('countyId')} = ${sql.param(scope.countyId)}`,
+  readScope: scopeByColumns(),
   locate: async (_db, row) => ({ regionId: row.regionId ?? null, countyId: row.countyId ?? null }),
   writableBy: [Role.ADMIN],
   unique: ['username'],
