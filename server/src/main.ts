@@ -13,7 +13,10 @@ if (demoLogins.length) {
 }
 console.log(lines.join('\n'));
 
+let closing = false;
 const shutdown = async (signal: string) => {
+  if (closing) return;
+  closing = true;
   console.log(`${signal}: closing`);
   await app.close();
   process.exit(0);
