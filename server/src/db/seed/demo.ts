@@ -18,27 +18,11 @@ import {
   TIBETAN_NAME_PARTS,
   TOWNSHIP_POSTS,
 } from './shigatse.js';
+import { seedDemoTargets, type DemoCounty, type DemoUnit } from './demo-targets.js';
+import { random, type Rng } from './random.js';
 
 export const DEMO_PASSWORD = 'demo';
 
-/** A small deterministic generator (mulberry32): the same demo data on every machine. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)],
-  };
-}
-
-type Rng = ReturnType<typeof random>;
 
 function person(rng: Rng): Pick<Cadre, 'name' | 'nameTibetan' | 'gender' | 'ethnicity'> {
   if (rng.next() < 0.72) {
@@ -87,20 +71,27 @@ export async function seedDemo(dataSource: DataSource): Promise<string[]> {
     const regionId = await insertOne(db, Region, REGION);
 
     const cadres: Partial<Cadre>[] = [];
+    const regionUnits: DemoUnit[] = [];
+    const counties: (Omit<DemoCounty, 'userId'> & { userId?: number })[] = [];
     for (const unit of REGION_UNITS) {
       const id = await insertOne(db, Department, { regionId, countyId: null, name: unit.name, kind: unit.kind as DepartmentKind });
       cadres.push(...cadreRows(rng, id, unit.posts));
+      regionUnits.push({ id, name: unit.name, kind: unit.kind as DepartmentKind, cadres: [] });
     }
 
     for (const c of COUNTIES) {
       const countyId = await insertOne(db, County, { regionId, name: c.name, nameTibetan: c.nameTibetan, code: c.code });
+      const departments: DemoUnit[] = [];
+      counties.push({ id: countyId, code: c.code, name: c.name, departments });
       for (const unit of COUNTY_UNITS) {
         const id = await insertOne(db, Department, { regionId, countyId, name: `${c.name}${unit.suffix}`, kind: unit.kind as DepartmentKind });
         cadres.push(...cadreRows(rng, id, unit.posts));
+        departments.push({ id, name: `${c.name}${unit.suffix}`, kind: unit.kind as DepartmentKind, cadres: [] });
       }
       for (const township of c.townships) {
         const id = await insertOne(db, Department, { regionId, countyId, name: `${c.name}${township}`, kind: DepartmentKind.TOWNSHIP });
         cadres.push(...cadreRows(rng, id, TOWNSHIP_POSTS));
+        departments.push({ id, name: `${c.name}${township}`, kind: DepartmentKind.TOWNSHIP, cadres: [] });
       }
       userRows.push({ username: `county-${c.code}`, displayName: `${c.name}委组织部`, role: Role.COUNTY, regionId, countyId });
     }
@@ -113,6 +104,15 @@ export async function seedDemo(dataSource: DataSource): Promise<string[]> {
     );
     for (const user of userRows) user.passwordHash = await hash();
     await insertMany(db, User, userRows);
+
+    // Targets, reports and supervision need the ids of what was just inserted.
+    const units = new Map([...regionUnits, ...counties.flatMap((c) => c.departments)].map((u) => [u.id, u]));
+    const inserted = await db.find(Cadre, { select: { id: true, departmentId: true, position: true, status: true }, order: { id: 'ASC' } });
+    for (const cadre of inserted) units.get(cadre.departmentId)?.cadres.push({ id: cadre.id, position: cadre.position, status: cadre.status });
+    const users = await db.find(User, { select: { id: true, username: true, countyId: true } });
+    const userId = (username: string) => users.find((u) => u.username === username)!.id;
+    for (const c of counties) c.userId = userId(`county-${c.code}`);
+    await seedDemoTargets(db, { regionId, regionUserId: userId('region'), regionUnits, counties: counties as DemoCounty[] });
   });
   return userRows.map((u) => u.username!);
 }
