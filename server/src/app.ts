@@ -101,6 +101,8 @@ export async function createApp(config: AppConfig): Promise<App> {
     formatError: formatError(!config.production && process.env.NODE_ENV === 'development'),
     allowBatchedHttpRequests: true,
     introspection: true,
+    // main.ts owns shutdown: Apollo's own signal handlers would race it and re-raise the signal.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
