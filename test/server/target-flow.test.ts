@@ -90,6 +90,12 @@ describe('decomposition', () => {
     expect(data.decomposeTarget.allocationGap).toBe(0);
   });
 
+  it('reports no allocation gap for a rate, whose children’s values do not add up', async () => {
+    const rate = await f.target({ directiveId, title: '空缺率', kind: 'QUANTITATIVE', unit: '%', baseline: 8, targetValue: 2, additive: false, startDate: '2025-06-01', deadline: '2025-12-31' });
+    const data = await server.ok(DECOMPOSE, { id: rate.id, input: { children: [{ responsibleCountyId: county['540202'], targetValue: 2, baseline: 6 }, { responsibleCountyId: county['540221'], targetValue: 3, baseline: 9 }] } }, { token: regional });
+    expect(data.decomposeTarget.allocationGap).toBeNull();
+  });
+
   it('refuses a stale version with CONFLICT', async () => {
     const t = await f.target({ directiveId, title: '版本' });
     await server.ok('mutation($id: ID!) { updateTarget(id: $id, input: { version: 1, title: "版本2" }) { version } }', { id: t.id }, { token: regional });

@@ -109,6 +109,16 @@ describe('status', () => {
     expect(await f.metrics(late.id, '2025-05-01')).toMatchObject({ status: 'COMPLETED_LATE', completedOn: '2025-04-20' });
   });
 
+  it('dates a completion from the latest run at 1: reaching 1, falling back and reaching it again late is late', async () => {
+    const t = await f.target({ directiveId, title: '反复' });
+    await f.report(t.id, '2025-04-01', { percentComplete: 100 });
+    await f.report(t.id, '2025-04-05', { percentComplete: 50 });
+    await f.report(t.id, '2025-04-20', { percentComplete: 100 });
+    expect(await f.metrics(t.id, '2025-04-02')).toMatchObject({ status: 'COMPLETED', completedOn: '2025-04-01' });
+    expect(await f.metrics(t.id, '2025-04-10')).toMatchObject({ status: 'IN_PROGRESS', completedOn: null });
+    expect(await f.metrics(t.id, '2025-05-01')).toMatchObject({ status: 'COMPLETED_LATE', completedOn: '2025-04-20' });
+  });
+
   it('a parent is complete when its last leaf is, and late if that was after the deadline', async () => {
     const parent = await f.target({ directiveId, title: '父目标完成' });
     const x = await f.target({ parentId: parent.id, title: 'X' });

@@ -706,6 +706,8 @@ export async function seedDemoTargets(db: EntityManager, input: DemoTargetsInput
       category: root.category,
       kind: root.kind,
       unit: root.unit,
+      // A rate's allocations to counties do not add up to the prefecture's rate.
+      additive: root.unit !== '%',
       startDate: YEAR_START,
       deadline: root.deadline,
     };

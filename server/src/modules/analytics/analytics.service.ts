@@ -11,7 +11,7 @@ import { auditService } from '../audit/audit.service.js';
 import { countyResource } from '../hierarchy/county.service.js';
 import { departmentResource } from '../hierarchy/department.service.js';
 import { Region } from '../hierarchy/region.entity.js';
-import { inspectionResource } from '../supervision/inspection.service.js';
+import { inspectionResource, rectificationOverdueSql } from '../supervision/inspection.service.js';
 import { noticeResource } from '../supervision/supervision-notice.service.js';
 import { Cadre } from '../hierarchy/cadre.entity.js';
 import { County } from '../hierarchy/county.entity.js';
@@ -146,7 +146,7 @@ export const analyticsService = {
 
     const r = new ScopedQuery(ctx, inspectionResource);
     const rectUnit = level === ScoreboardLevel.COUNTY ? 'countyId' : 'departmentId';
-    r.where(`${r.sql.col('rectificationStatus')} = 'OPEN' AND ${r.sql.col('rectificationDeadline')} < ${r.sql.param(asOf)} AND ${r.sql.col(rectUnit)} IS NOT NULL`);
+    r.where(`${rectificationOverdueSql(r.sql, asOf)} AND ${r.sql.col(rectUnit)} IS NOT NULL`);
     const rectifications = await r.builder().select(r.sql.col(rectUnit), 'unitId').addSelect('COUNT(*)', 'n').groupBy(r.sql.col(rectUnit)).getRawMany();
     const overdueBy = new Map(rectifications.map((x) => [num(x.unitId), num(x.n)]));
     const byUnit = new Map(rows.map((x) => [num(x.unitId), x]));
@@ -225,7 +225,7 @@ export const analyticsService = {
 
     const r = new ScopedQuery(ctx, inspectionResource);
     const rs = r.sql;
-    r.where(`${rs.col('rectificationStatus')} = 'OPEN' AND ${rs.col('rectificationDeadline')} < ${rs.param(asOf)}`);
+    r.where(rectificationOverdueSql(rs, asOf));
     const rect = await r
       .builder()
       .leftJoin(County, 'c', `${rs.col('id', 'c')} = ${rs.col('countyId')}`)

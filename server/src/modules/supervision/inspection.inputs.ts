@@ -29,7 +29,7 @@ export const inspectionQuery = defineQueryInputs(
     closedOn: { kind: 'date' },
     rectificationOverdue: {
       kind: 'boolean',
-      // Still OPEN after its deadline, as of today.
+      // Still open after its deadline, as of today.
       expr: (sql) => `(CASE WHEN ${sql.col('rectificationStatus')} = 'OPEN' AND ${sql.col('rectificationDeadline')} < ${sql.param(today())} THEN 1 ELSE 0 END)`,
     },
   },

@@ -3,6 +3,7 @@ import type { Context } from '../../common/context.js';
 import { today } from '../../common/dates.js';
 import { errors } from '../../common/errors.js';
 import { scopeByColumns, type ResourceDef } from '../../common/query/resource.js';
+import type { QuerySql } from '../../common/query/sql.js';
 import { RecordService } from '../../common/records.js';
 import { Role } from '../../common/scope.js';
 import { inTransaction } from '../../common/transaction.js';
@@ -25,6 +26,26 @@ export const inspectionResource: ResourceDef<Inspection> = {
 };
 
 type Values = Partial<Record<keyof Inspection, unknown>>;
+
+/**
+ * A rectification still open after its deadline on `asOf`: required, deadline passed, and not
+ * closed by then (so a past date shows what was overdue then, even if closed since).
+ */
+export function rectificationOverdueSql(sql: QuerySql, asOf: string): string {
+  const date = sql.param(asOf);
+  return `(${sql.col('rectificationRequired')} = 1 AND ${sql.col('rectificationDeadline')} < ${date} AND ${sql.col('inspectedOn')} <= ${date}
+    AND (${sql.col('closedOn')} IS NULL OR ${sql.col('closedOn')} > ${date}))`;
+}
+
+export function rectificationOverdue(inspection: Inspection, asOf: string): boolean {
+  return (
+    inspection.rectificationRequired &&
+    inspection.rectificationDeadline != null &&
+    inspection.rectificationDeadline < asOf &&
+    inspection.inspectedOn <= asOf &&
+    (inspection.closedOn == null || inspection.closedOn > asOf)
+  );
+}
 
 class InspectionService extends RecordService<Inspection, CreateInspectionInput, UpdateInspectionInput> {
   protected override async prepare(ctx: Context, db: EntityManager, input: Values, current: Inspection | null): Promise<Values> {

@@ -31,6 +31,14 @@ export const noticeResource: ResourceDef<SupervisionNotice> = {
 };
 
 const ISSUERS = [Role.ADMIN, Role.REGIONAL];
+
+const LEVEL_NAMES: Record<NoticeLevel, { zh: string; en: string }> = {
+  REMINDER: { zh: '提醒', en: 'reminder' },
+  URGE: { zh: '催办', en: 'urging notice' },
+  BLUE: { zh: '蓝色督办单', en: 'blue notice' },
+  YELLOW: { zh: '黄色督办单', en: 'yellow notice' },
+  RED: { zh: '红色督办单', en: 'red notice' },
+};
 const RESPONDERS = [Role.ADMIN, Role.REGIONAL, Role.COUNTY];
 
 /** The rung after `last` (RED stays RED); the first rung depends on how far behind the target is. */
@@ -121,7 +129,11 @@ class NoticeService extends RecordService<SupervisionNotice, IssueSupervisionNot
         .getMany(),
     ]);
     const latest = new Map<number, SupervisionNotice>();
-    for (const n of notices) if (!latest.has(n.targetId)) latest.set(n.targetId, n);
+    for (const n of notices) {
+      if (latest.has(n.targetId)) continue;
+      // As of a past date, an answer given later was not given yet.
+      latest.set(n.targetId, n.respondedOn != null && n.respondedOn > asOf ? { ...n, respondedOn: null, response: null } : n);
+    }
     const en = requestStore.getStore()?.lang === 'en';
     const result: SuggestedNotice[] = [];
     targets.forEach((target, i) => {
@@ -129,17 +141,19 @@ class NoticeService extends RecordService<SupervisionNotice, IssueSupervisionNot
       const last = latest.get(target.id) ?? null;
       if (last && last.respondedOn == null && last.dueOn >= asOf) return; // waiting for the answer
       const level = nextRung(last?.level ?? null, warning);
+      const light = en ? warning : warning === WarningLevel.RED ? '红灯' : '黄灯';
+      const rung = (level: NoticeLevel) => (en ? LEVEL_NAMES[level].en : LEVEL_NAMES[level].zh);
       const reason = !last
         ? en
-          ? `${warning} and no notice yet`
-          : `${warning === WarningLevel.RED ? '红灯' : '黄灯'}，尚未督办`
+          ? `${light} and no notice yet`
+          : `${light}，尚未督办`
         : last.respondedOn
           ? en
-            ? `still ${warning} after the ${last.level} notice was answered on ${last.respondedOn}`
-            : `${last.respondedOn} 答复 ${last.level} 后仍为${warning === WarningLevel.RED ? '红灯' : '黄灯'}`
+            ? `still ${light} after the ${rung(last.level)} was answered on ${last.respondedOn}`
+            : `${last.respondedOn} 答复${rung(last.level)}后仍为${light}`
           : en
-            ? `the ${last.level} notice was due on ${last.dueOn} and is unanswered`
-            : `${last.level} 督办单已于 ${last.dueOn} 到期未答复`;
+            ? `the ${rung(last.level)} was due on ${last.dueOn} and is unanswered`
+            : `${rung(last.level)}已于 ${last.dueOn} 到期未答复`;
       result.push({ target, warning, level, lastNotice: last, reason });
     });
     return result;

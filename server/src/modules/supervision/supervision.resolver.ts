@@ -10,9 +10,9 @@ import { Department } from '../hierarchy/department.entity.js';
 import { departmentResource } from '../hierarchy/department.service.js';
 import { Target } from '../targets/target.entity.js';
 import { targetResource } from '../targets/target.service.js';
-import { Inspection, RectificationStatus } from './inspection.entity.js';
+import { Inspection } from './inspection.entity.js';
 import { CompleteRectificationInput, CreateInspectionInput, InspectionPage, inspectionQuery, UpdateInspectionInput } from './inspection.inputs.js';
-import { inspectionResource, inspectionService } from './inspection.service.js';
+import { inspectionResource, inspectionService, rectificationOverdue } from './inspection.service.js';
 import { SupervisionNotice } from './supervision-notice.entity.js';
 import {
   IssueSupervisionNoticeInput,
@@ -42,11 +42,9 @@ export class InspectionResolver extends RecordResolver({
     return inspectionService.completeRectification(ctx, id, input);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Rectification still OPEN after its deadline.' })
+  @FieldResolver(() => Boolean, { description: 'Rectification still open after its deadline on asOf (not closed by then).' })
   rectificationOverdue(@Root() inspection: Inspection, @Arg('asOf', () => LocalDateScalar, asOfArg) asOf: string | null) {
-    return (
-      inspection.rectificationStatus === RectificationStatus.OPEN && inspection.rectificationDeadline != null && inspection.rectificationDeadline < (asOf ?? today())
-    );
+    return rectificationOverdue(inspection, asOf ?? today());
   }
 
   @FieldResolver(() => Target, { nullable: true })

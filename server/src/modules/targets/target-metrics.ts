@@ -19,7 +19,8 @@ const EPSILON = 1e-9;
  *   no report counts as 0.
  * - p(node) = Σ share(leaf)·p(leaf) over the leaves below it / share(node), which is the
  *   weight-weighted mean of its children applied recursively (`share` is kept by the service).
- * - completedOn(leaf): the first report reaching p = 1, while the latest still does;
+ * - completedOn(leaf): the first report of the latest unbroken run at p = 1 (none when the
+ *   latest report is below 1);
  *   completedOn(node): the last of its leaves' completions.
  *
  * `restrict` (a predicate on alias `a`) limits the targets computed, e.g. to a page of ids.
@@ -48,9 +49,16 @@ export function targetMetricsSql(sql: QuerySql, asOf: string, restrict?: string)
     JOIN ${T} ${sql.esc('lt')} ON ${c('lt', 'id')} = ${c('lr', 'targetId')}
     WHERE ${c('lr', 'rn')} = 1`;
 
+  // The start of the latest unbroken run at p = 1: a target that reached 1, fell back and
+  // reached 1 again completed the second time.
+  const lastBelow = `SELECT ${c('r', 'targetId')} AS targetId, MAX(${c('r', 'reportedOn')}) AS lastBelow
+    FROM ${R} ${sql.esc('r')} JOIN ${T} ${sql.esc('bt')} ON ${c('bt', 'id')} = ${c('r', 'targetId')}
+    WHERE ${counted('r')} AND ${reportP('r', 'bt')} < ${COMPLETE}
+    GROUP BY ${c('r', 'targetId')}`;
   const firstComplete = `SELECT ${c('r', 'targetId')} AS targetId, MIN(${c('r', 'reportedOn')}) AS completedOn
     FROM ${R} ${sql.esc('r')} JOIN ${T} ${sql.esc('ft')} ON ${c('ft', 'id')} = ${c('r', 'targetId')}
-    WHERE ${counted('r')} AND ${reportP('r', 'ft')} >= ${COMPLETE}
+    LEFT JOIN (${lastBelow}) ${sql.esc('lb')} ON ${c('lb', 'targetId')} = ${c('r', 'targetId')}
+    WHERE ${counted('r')} AND ${reportP('r', 'ft')} >= ${COMPLETE} AND (${c('lb', 'lastBelow')} IS NULL OR ${c('r', 'reportedOn')} >= ${c('lb', 'lastBelow')})
     GROUP BY ${c('r', 'targetId')}`;
 
   const leaves = `SELECT ${c('l', 'id')} AS leafId, ${c('l', 'rootId')} AS rootId, ${c('l', 'path')} AS path, ${c('l', 'share')} AS share,

@@ -144,6 +144,12 @@ export class Target extends BaseRecord {
   @Column({ type: 'double', nullable: true })
   targetValue: number | null;
 
+  @Field(() => Boolean, {
+    description: 'Quantitative: whether the children’s values add up to this one’s (counts do; rates and ratios do not). allocationGap is null when not.',
+  })
+  @Column({ type: 'boolean', default: true })
+  additive: boolean;
+
   @Field(() => LocalDateScalar)
   @Column({ type: 'date' })
   startDate: string;

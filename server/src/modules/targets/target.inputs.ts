@@ -65,6 +65,8 @@ export class CreateTargetInput extends TargetFields {
   @Field(() => String, { nullable: true }) @OptionalText(20) unit?: string | null;
   @Field(() => Float, { nullable: true, description: 'Quantitative: starting value (default 0).' }) baseline?: number | null;
   @Field(() => Float, { nullable: true, description: 'Quantitative: value to reach (required).' }) targetValue?: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'Quantitative: children’s values add up to this one’s (default: the parent’s setting, else true; false for rates).' })
+  additive?: boolean | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to the parent’s.' }) startDate?: string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to the parent’s.' }) deadline?: string | null;
 }
@@ -78,6 +80,7 @@ export class UpdateTargetInput extends TargetFields {
   @Field(() => String, { nullable: true }) @OptionalText(20) unit?: string | null;
   @Field(() => Float, { nullable: true }) baseline?: number | null;
   @Field(() => Float, { nullable: true }) targetValue?: number | null;
+  @Field(() => Boolean, { nullable: true }) additive?: boolean;
   @Field(() => LocalDateScalar, { nullable: true }) startDate?: string;
   @Field(() => LocalDateScalar, { nullable: true }) deadline?: string;
 }

@@ -89,6 +89,7 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
       values.category ??= parent?.category;
       values.kind ??= parent?.kind;
       values.unit ??= parent?.unit ?? null;
+      values.additive ??= parent ? parent.additive : true;
       values.startDate ??= parent?.startDate;
       values.deadline ??= parent?.deadline;
       values.weight ??= 1;
@@ -220,9 +221,10 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  /** Parent value − Σ children's values, for quantitative targets with children. */
+  /** Parent value − Σ children's values, for additive quantitative targets with children. */
   async allocationGaps(ctx: Context, targets: readonly Target[]): Promise<(number | null)[]> {
-    const parents = targets.filter((t) => t.kind === TargetKind.QUANTITATIVE && !t.isLeaf);
+    const allocated = (t: Target) => t.kind === TargetKind.QUANTITATIVE && t.additive && !t.isLeaf;
+    const parents = targets.filter(allocated);
     if (parents.length === 0) return targets.map(() => null);
     const rows: { parentId: number; total: number | string | null }[] = await ctx.db.manager
       .createQueryBuilder(Target, 't')
@@ -233,7 +235,7 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
       .getRawMany();
     const sums = new Map(rows.map((r) => [Number(r.parentId), Number(r.total ?? 0)]));
     return targets.map((t) =>
-      t.kind === TargetKind.QUANTITATIVE && !t.isLeaf ? Math.round(((t.targetValue ?? 0) - (sums.get(t.id) ?? 0)) * 1e6) / 1e6 : null,
+      allocated(t) ? Math.round(((t.targetValue ?? 0) - (sums.get(t.id) ?? 0)) * 1e6) / 1e6 : null,
     );
   }
 }
