@@ -50,3 +50,84 @@ describe('schema/examples', () => {
     }
   });
 });
+
+describe('schema/examples on the targets and supervision demo data', () => {
+  const get = async (file: string) => results.get(file) ?? (await run(file));
+
+  it('county-red-targets lists the RED targets of 昂仁县 (a laggard), with cadres and latest reports', async () => {
+    const data = await get('county-red-targets.graphql');
+    const county = data.counties.items[0];
+    expect(county.name).toBe('昂仁县');
+    expect(county.targets.total).toBeGreaterThan(0);
+    expect(county.targets.items.some((t: any) => t.responsibleCadre && t.latestReport)).toBe(true);
+    for (const t of county.targets.items) {
+      expect(t.elapsed - t.progress >= 0.3 - 1e-9 || t.status === 'OVERDUE').toBe(true);
+    }
+  });
+
+  it('scoreboard-2026 ranks all 18 counties by schedule score, the laggards last', async () => {
+    const data = await get('scoreboard-2026.graphql');
+    const entries = data.scoreboard.entries;
+    expect(entries).toHaveLength(18);
+    expect(entries.map((e: any) => e.rank)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
+    const scores = entries.map((e: any) => e.scheduleScore);
+    expect([...scores].sort((a: number, b: number) => b - a)).toEqual(scores);
+    expect(entries.slice(-2).map((e: any) => e.unitName).sort()).toEqual(['仲巴县', '昂仁县']);
+    expect(entries.reduce((n: number, e: any) => n + e.targetsDue, 0)).toBeGreaterThan(0);
+  });
+
+  it('directive-rollup shows each directive’s root targets with their county shares', async () => {
+    const data = await get('directive-rollup.graphql');
+    const roots = data.directives.items.flatMap((d: any) => d.targets.items);
+    expect(roots.length).toBeGreaterThanOrEqual(6);
+    for (const root of roots) {
+      expect(root.children.total).toBe(18);
+      const progress = root.children.items.map((c: any) => c.progress);
+      expect([...progress].sort((a: number, b: number) => a - b)).toEqual(progress);
+      if (root.kind === 'QUANTITATIVE' && root.unit !== '%') expect(typeof root.allocationGap).toBe('number');
+    }
+  });
+
+  it('warnings-by-category covers the four areas of the source text and adds up to all targets', async () => {
+    const data = await get('warnings-by-category.graphql');
+    const categories = new Set(data.targetStats.map((r: any) => r.category));
+    expect(categories).toEqual(new Set(['PARTY_BUILDING', 'CADRE_TEAM', 'PERSONNEL_TALENT', 'CADRE_TRAINING']));
+    const total = data.targetStats.reduce((n: number, r: any) => n + r.count, 0);
+    const all = await server.ok('{ targets(limit: 0) { total } }', {}, { token: await server.token('analyst') });
+    expect(total).toBe(all.targets.total);
+    expect(data.targetStats.some((r: any) => r.warning === 'RED')).toBe(true);
+  });
+
+  it('overdue-rectifications lists open rectifications past their deadline, oldest first', async () => {
+    const data = await get('overdue-rectifications.graphql');
+    expect(data.inspections.total).toBeGreaterThan(0);
+    const deadlines = data.inspections.items.map((i: any) => i.rectificationDeadline);
+    expect([...deadlines].sort()).toEqual(deadlines);
+    expect(deadlines.every((d: string) => d < new Date().toISOString().slice(0, 10))).toBe(true);
+  });
+
+  it('suggested-notices proposes rungs of the ladder for YELLOW and RED targets', async () => {
+    const data = await get('suggested-notices.graphql');
+    expect(data.suggestedNotices.length).toBeGreaterThan(0);
+    for (const s of data.suggestedNotices) {
+      expect(['YELLOW', 'RED']).toContain(s.warning);
+      expect(['REMINDER', 'URGE', 'BLUE', 'YELLOW', 'RED']).toContain(s.level);
+      expect(s.reason.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('review-queue lists submitted reports, newest first', async () => {
+    const data = await get('review-queue.graphql');
+    expect(data.progressReports.total).toBeGreaterThan(0);
+    const dates = data.progressReports.items.map((r: any) => r.reportedOn);
+    expect([...dates].sort().reverse()).toEqual(dates);
+  });
+
+  it('monthly-bulletin shows the live October bulletin with its ranking and red targets', async () => {
+    const data = await get('monthly-bulletin.graphql');
+    expect(data.bulletin.live).toBe(true);
+    expect(data.bulletin.content.asOf).toBe('2026-10-31');
+    expect(data.bulletin.content.ranking).toHaveLength(18);
+    expect(data.bulletin.content.redTargets.length).toBeGreaterThan(0);
+  });
+});
