@@ -1,6 +1,5 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type AuthChecker } from 'type-graphql';
-import { requireLogin } from './common/auth.js';
 import type { Context } from './common/context.js';
 import { errors } from './common/errors.js';
 import type { Role } from './common/scope.js';
@@ -64,7 +63,6 @@ export function luoshiSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers,
     authChecker,
-    globalMiddlewares: [requireLogin],
     validate: { forbidUnknownValues: false },
   });
   return built;

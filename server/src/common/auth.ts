@@ -1,8 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
 import jwt from 'jsonwebtoken';
-import type { MiddlewareFn } from 'type-graphql';
-import type { Context } from './context.js';
-import { errors } from './errors.js';
 
 /** argon2id with the library's defaults (19 MiB, 2 passes): OWASP's recommended baseline. */
 export const passwords = {
@@ -28,18 +25,3 @@ export function verifyToken(secret: string, token: string): { userId: number; fi
     return null;
   }
 }
-
-/** Root fields anyone may call. Everything else needs a valid token. */
-const PUBLIC_FIELDS = new Set(['login', '__typename', '__schema', '__type']);
-
-/**
- * One gate for every root field: without a valid login, nothing but `login` answers, and
- * the answer is UNAUTHENTICATED whatever the field.
- */
-export const requireLogin: MiddlewareFn<Context> = ({ context, info }, next) => {
-  const root = info.parentType.name;
-  if ((root === 'Query' || root === 'Mutation') && !PUBLIC_FIELDS.has(info.fieldName) && !context.principal) {
-    throw context.authError ?? errors.unauthenticated();
-  }
-  return next();
-};

@@ -73,7 +73,8 @@ export function limitsPlugin(schema: GraphQLSchema, maxDepth: number, maxCost: n
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, contextValue, operation }) {
-          // Without a login only `login` answers, introspection included.
+          // The one gate in front of every root field: without a login only `login` answers,
+          // introspection included.
           if (operation && !contextValue.principal) {
             const fields = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '…'));
             if (fields.some((f) => f !== 'login' && f !== '__typename')) throw contextValue.authError ?? errors.unauthenticated();

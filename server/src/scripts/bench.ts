@@ -33,6 +33,8 @@ const ITERATIONS = whole('BENCH_ITERATIONS', 30);
 const WARMUP = whole('BENCH_WARMUP', 3);
 const CONCURRENCY = Math.max(1, whole('BENCH_CONCURRENCY', 8));
 const CONCURRENT_ITERATIONS = whole('BENCH_CONCURRENT_ITERATIONS', ITERATIONS * 2);
+/** A scenario stops issuing requests after this many seconds (n then shows what was run). */
+const SCENARIO_SECONDS = whole('BENCH_SCENARIO_SECONDS', 8);
 const LOGIN_ITERATIONS = whole('BENCH_LOGIN_ITERATIONS', Math.min(ITERATIONS, 16));
 const LOGIN_CONCURRENT_ITERATIONS = CONCURRENT_ITERATIONS === 0 ? 0 : Math.max(LOGIN_ITERATIONS, CONCURRENCY * 2);
 const DATABASES = (process.env.BENCH_DATABASES || 'sqlite,mariadb').split(',').map((s) => s.trim()).filter(Boolean);
@@ -51,12 +53,9 @@ const DEMO_PASSWORD = 'demo';
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url)); // dist/server/src/scripts → repo
 const EXAMPLES_DIR = join(ROOT, 'schema', 'examples');
 
-// The server runs in this process: its start-up chatter (migrations) would mix into the report.
-const stdoutLog = console.log;
-if (!VERBOSE) {
-  console.log = () => undefined;
-  console.info = () => undefined;
-}
+// The server runs in this process: its start-up chatter (migrations) stays out of the report
+// on stdout (on stderr with BENCH_VERBOSE=1, dropped otherwise).
+console.log = console.info = VERBOSE ? (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`) : () => undefined;
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 // ---------------------------------------------------------------------------------------------
@@ -249,6 +248,8 @@ interface Result {
   scenario: string;
   mode: string;
   n: number;
+  /** Iterations asked for; more than n when the scenario hit BENCH_SCENARIO_SECONDS. */
+  planned: number;
   wallMs: number;
   samples: Sample[];
 }
@@ -273,14 +274,19 @@ async function run(client: Client, database: string, s: Scenario, mode: 'sequent
   // Sequential runs use body(-1), concurrent ones body(i): only login varies (its user).
   const bodyOf = (i: number) => JSON.stringify(s.body(mode === 'sequential' ? -1 : i));
 
-  for (let i = 0; i < WARMUP; i++) noteErrors(database, s.name, await post(client.graphql, bodyOf(i), token));
+  // Warm-up: WARMUP requests, cut short after a quarter of the scenario's time budget.
+  const warmupEnd = performance.now() + (SCENARIO_SECONDS * 1000) / 4;
+  for (let i = 0; i < WARMUP && (i === 0 || SCENARIO_SECONDS === 0 || performance.now() < warmupEnd); i++) {
+    noteErrors(database, s.name, await post(client.graphql, bodyOf(i), token));
+  }
 
   const samples: Sample[] = [];
   let next = 0;
   const start = performance.now();
+  const deadline = start + SCENARIO_SECONDS * 1000;
   await Promise.all(
     Array.from({ length: Math.min(workers, Math.max(n, 1)) }, async () => {
-      while (next < n) {
+      while (next < n && (SCENARIO_SECONDS === 0 || performance.now() < deadline)) {
         const i = next++;
         const sample = await post(client.graphql, bodyOf(i), token);
         noteErrors(database, s.name, sample);
@@ -288,7 +294,7 @@ async function run(client: Client, database: string, s: Scenario, mode: 'sequent
       }
     }),
   );
-  return { scenario: s.name, mode: mode === 'sequential' ? 'seq' : `c${CONCURRENCY}`, n, wallMs: performance.now() - start, samples };
+  return { scenario: s.name, mode: mode === 'sequential' ? 'seq' : `c${CONCURRENCY}`, n: samples.length, planned: n, wallMs: performance.now() - start, samples };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -311,7 +317,8 @@ function row(r: Result): string {
   const bytes = r.samples.reduce((a, s) => a + s.bytes, 0) / (r.samples.length || 1);
   const rps = r.n / (r.wallMs / 1000);
   const failed = r.samples.filter((s) => s.errors.length).length;
-  return `| ${r.scenario} | ${r.mode} | ${r.n}${failed ? ` (${failed} with errors)` : ''} | ${ms(mean)} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(times[times.length - 1] ?? NaN)} | ${rps.toFixed(1)} | ${sql} | ${kb(bytes)} |`;
+  const capped = r.n < r.planned ? ` of ${r.planned}, time cap` : '';
+  return `| ${r.scenario} | ${r.mode} | ${r.n}${capped}${failed ? ` (${failed} with errors)` : ''} | ${ms(mean)} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(times[times.length - 1] ?? NaN)} | ${rps.toFixed(1)} | ${sql} | ${kb(bytes)} |`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -388,13 +395,19 @@ async function benchDatabase(kind: 'SQLite' | 'MariaDB', databaseUrl: string): P
   const startMs = performance.now() - t0;
   memoryPoint(`${kind}: after migrations + demo seed + start`);
 
-  const version =
-    kind === 'SQLite'
-      ? `SQLite ${(await app.db.query('SELECT sqlite_version() AS v'))[0].v} (better-sqlite3, WAL)`
-      : String((await app.db.query('SELECT VERSION() AS v'))[0].v);
-  const notes: string[] = [];
   let restartMs: number | null = null;
   try {
+    const version =
+      kind === 'SQLite'
+        ? `SQLite ${(await app.db.query('SELECT sqlite_version() AS v'))[0].v} (better-sqlite3, WAL)`
+        : `MariaDB ${(await app.db.query('SELECT VERSION() AS v'))[0].v}, optimizer_switch ${/split_materialized=\w+/.exec((await app.db.query('SELECT @@optimizer_switch AS s'))[0].s)?.[0] ?? '?'}`;
+    const notes: string[] = [];
+    if (kind === 'MariaDB') {
+      // InnoDB recomputes table statistics in the background some seconds after the seed, and
+      // the optimizer's plans change with them: measure with the statistics a running system has.
+      for (const meta of app.db.entityMetadatas) await app.db.query(`ANALYZE TABLE \`${meta.tableName}\``);
+      notes.push('ANALYZE TABLE was run on every table after the seed (not counted in the start time), so that the plans measured are those of a running system rather than of the first seconds after the seed.');
+    }
     const client = new Client(app.url);
     const data = await dataSetOf(app);
     if (data.targets === 0) notes.push('the demo data holds no targets: the target scenarios measured empty results.');
@@ -442,15 +455,16 @@ async function mariadbAnswers(): Promise<string | null> {
 // ---------------------------------------------------------------------------------------------
 // Main
 
-function report(runs: DatabaseRun[], skipped: string[], startedAt: Date, totalMs: number): string {
+function report(runs: DatabaseRun[], skipped: string[], startedAt: Date, totalMs: number, loadAtStart: number[]): string {
   const cpus = os.cpus();
   const out: string[] = [];
   out.push(`# Luoshi benchmark, ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`, '');
   out.push('| | |', '|---|---|');
   out.push(`| machine | ${cpus.length} × ${cpus[0]?.model.trim() ?? '?'}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM, ${os.type()} ${os.release()} |`);
-  out.push(`| load average at start (1/5/15 min) | ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')} (taken before the run) |`);
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
+  out.push(`| load average (1/5/15 min) | at start ${load(loadAtStart)}; at the end ${load(os.loadavg())} |`);
   out.push(`| Node.js | ${process.version} |`);
-  out.push(`| settings | ${ITERATIONS} sequential iterations (login: ${LOGIN_ITERATIONS}) after ${WARMUP} warm-up requests; concurrent runs: ${CONCURRENT_ITERATIONS} requests (login: ${LOGIN_CONCURRENT_ITERATIONS}) with ${CONCURRENCY} in flight; asOf ${AS_OF} |`);
+  out.push(`| settings | ${ITERATIONS} sequential iterations (login: ${LOGIN_ITERATIONS}) after ${WARMUP} warm-up requests (fewer when slow); concurrent runs: ${CONCURRENT_ITERATIONS} requests (login: ${LOGIN_CONCURRENT_ITERATIONS}) with ${CONCURRENCY} in flight; each scenario stops after ${SCENARIO_SECONDS} s; asOf ${AS_OF} |`);
   out.push(`| whole run | ${(totalMs / 1000).toFixed(0)} s |`);
   out.push('');
   out.push('Latencies are in ms, measured by the client from sending the request to reading the whole body, over HTTP on localhost; the server runs in the same Node.js process as the client. SQL/req is `extensions.sqlStatements` (the request\'s statements, including the one that checks the token). seq: one request at a time; c8: 8 in flight.', '');
@@ -483,6 +497,7 @@ function report(runs: DatabaseRun[], skipped: string[], startedAt: Date, totalMs
 
 async function main(): Promise<void> {
   const startedAt = new Date();
+  const loadAtStart = os.loadavg();
   const t0 = performance.now();
   memoryPoint('before any server');
   const runs: DatabaseRun[] = [];
@@ -514,7 +529,7 @@ async function main(): Promise<void> {
   }
 
   memoryPoint('end, servers closed');
-  process.stdout.write(report(runs, skipped, startedAt, performance.now() - t0) + '\n');
+  process.stdout.write(report(runs, skipped, startedAt, performance.now() - t0, loadAtStart) + '\n');
   if (errorCount > 0) {
     progress(`${errorCount} responses carried GraphQL errors`);
     process.exitCode = 1;
@@ -522,7 +537,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.log = stdoutLog;
   console.error(error);
   process.exit(1);
 });

@@ -155,6 +155,7 @@ export async function relationPages<E extends Row>(
   foreignKey: string,
   parentIds: readonly number[],
   args: ListArgs,
+  withTotals = true,
 ): Promise<Page<E>[]> {
   const { offset, limit } = paging(args);
   const db = ctx.db.manager;
@@ -181,12 +182,9 @@ export async function relationPages<E extends Row>(
           .getMany();
 
   const counted = scoped();
-  const totals: { pk: number | string; n: number | string }[] = await counted
-    .builder()
-    .select(counted.sql.col(foreignKey), 'pk')
-    .addSelect('COUNT(*)', 'n')
-    .groupBy(counted.sql.col(foreignKey))
-    .getRawMany();
+  const totals: { pk: number | string; n: number | string }[] = withTotals
+    ? await counted.builder().select(counted.sql.col(foreignKey), 'pk').addSelect('COUNT(*)', 'n').groupBy(counted.sql.col(foreignKey)).getRawMany()
+    : [];
   const totalByParent = new Map(totals.map((t) => [Number(t.pk), Number(t.n)]));
 
   const itemsByParent = new Map<number, E[]>();
@@ -194,5 +192,8 @@ export async function relationPages<E extends Row>(
     const parent = Number((row as Record<string, unknown>)[foreignKey]);
     itemsByParent.set(parent, [...(itemsByParent.get(parent) ?? []), row]);
   }
-  return parentIds.map((id) => ({ items: itemsByParent.get(id) ?? [], total: totalByParent.get(id) ?? 0 }));
+  return parentIds.map((id) => {
+    const items = itemsByParent.get(id) ?? [];
+    return { items, total: withTotals ? (totalByParent.get(id) ?? 0) : items.length };
+  });
 }

@@ -17,9 +17,10 @@ export class Loaders {
     return this.get(`id:${def.type}`, () => new DataLoader<number, E | null>((ids) => loadByIds(this.ctx, def, ids)));
   }
 
-  page<E extends Row>(def: ResourceDef<E>, foreignKey: string, args: ListArgs): DataLoader<number, Page<E>> {
-    const key = `page:${def.type}:${foreignKey}:${JSON.stringify(args)}`;
-    return this.get(key, () => new DataLoader<number, Page<E>>((ids) => relationPages(this.ctx, def, foreignKey, ids, args)));
+  /** `withTotals: false` skips counting when only the items are wanted (e.g. the latest one). */
+  page<E extends Row>(def: ResourceDef<E>, foreignKey: string, args: ListArgs, withTotals = true): DataLoader<number, Page<E>> {
+    const key = `page:${def.type}:${foreignKey}:${withTotals}:${JSON.stringify(args)}`;
+    return this.get(key, () => new DataLoader<number, Page<E>>((ids) => relationPages(this.ctx, def, foreignKey, ids, args, withTotals)));
   }
 
   /** A batch loader of anything, keyed by `key` for the request (computed fields, joins). */

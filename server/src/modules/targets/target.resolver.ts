@@ -99,7 +99,7 @@ export class TargetResolver extends RecordResolver({
         filter: { status: { in: [ReviewStatus.SUBMITTED, ReviewStatus.APPROVED] }, reportedOn: { lte: asOf ?? today() } },
         orderBy: [{ field: 'REPORTED_ON', direction: 'DESC' as never }],
         limit: 1,
-      })
+      }, false)
       .load(target.id);
     return page.items[0] ?? null;
   }
