@@ -316,3 +316,76 @@ describe('batching', () => {
     expect(large.extensions!.sqlStatements).toBeLessThanOrEqual(12);
   });
 });
+
+describe('guards', () => {
+  it('a county cannot change the allocation or dates of a target assigned to it, nor delete it', async () => {
+    const own = await server.ok('query($id: ID!) { target(id: $id) { version } }', { id: child['540202'] }, { token: regional });
+    const sangzhuzi = await server.token('county-540202');
+    for (const change of ['targetValue: 1', 'weight: 100', 'deadline: "2027-12-31"']) {
+      const result = await server.gql(`mutation($id: ID!, $v: Int!) { updateTarget(id: $id, input: { version: $v, ${change} }) { id } }`, { id: child['540202'], v: own.target.version }, { token: sangzhuzi });
+      expect(codes(result), change).toEqual(['FORBIDDEN']);
+    }
+    const retitled = await server.gql('mutation($id: ID!, $v: Int!) { updateTarget(id: $id, input: { version: $v, qualityStandard: "按期保质完成" }) { qualityStandard } }', { id: child['540202'], v: own.target.version }, { token: sangzhuzi });
+    expect(retitled.data?.updateTarget).toEqual({ qualityStandard: '按期保质完成' });
+    expect(codes(await server.gql('mutation($id: ID!) { deleteTarget(id: $id) }', { id: child['540202'] }, { token: sangzhuzi }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('a target with reports cannot move to another county; a county cannot get a second share', async () => {
+    const t = await server.ok('query($id: ID!) { target(id: $id) { version } }', { id: child['540202'] }, { token: regional });
+    const move = await server.gql('mutation($id: ID!, $v: Int!, $c: ID!) { updateTarget(id: $id, input: { version: $v, responsibleCountyId: $c }) { id } }', { id: child['540202'], v: t.target.version, c: county['540223'] }, { token: regional });
+    expect(move.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'responsibleCountyId' });
+    const again = await server.gql(DECOMPOSE, { id: root.id, input: { children: [{ responsibleCountyId: `0${county['540202']}`, targetValue: 5 }] } }, { token: regional });
+    expect(again.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'children.0.responsibleCountyId' });
+  });
+
+  it('refuses values out of range, dates before the record they answer, and malformed periods', async () => {
+    const huge = await server.gql(
+      'mutation($id: ID!) { submitProgressReport(input: { targetId: $id, reportedOn: "2025-02-01", actualValue: 1e308, narrative: "x" }) { id } }',
+      { id: child['540202'] },
+      { token: regional },
+    );
+    expect(huge.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actualValue' });
+    expect(codes(await server.gql('{ scoreboard(period: "0050-02") { period } }', {}, { token: regional }))).toEqual(['BAD_USER_INPUT']);
+    const notice = await server.ok('mutation($t: ID!) { issueSupervisionNotice(input: { targetId: $t, issuedOn: "2025-03-20", content: "请说明" }) { id version } }', { t: child['540202'] }, { token: regional });
+    const backdated = await server.gql(
+      'mutation($id: ID!, $v: Int!) { respondToSupervisionNotice(id: $id, input: { version: $v, response: "已说明", respondedOn: "2025-03-01" }) { id } }',
+      { id: notice.issueSupervisionNotice.id, v: notice.issueSupervisionNotice.version },
+      { token: await server.token('county-540202') },
+    );
+    expect(backdated.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'respondedOn' });
+  });
+
+  it('a deleted notice leaves the live bulletin; notices of other regions never enter it', async () => {
+    const notice = await server.ok('mutation($t: ID!) { issueSupervisionNotice(input: { targetId: $t, issuedOn: "2025-01-10", dueOn: "2025-01-12", content: "逾期未复" }) { id } }', { t: child['540221'] }, { token: regional });
+    const listed = async () => (await server.ok('{ bulletin(period: "2025-01") { content { notices { noticeId } } } }', {}, { token: regional })).bulletin.content.notices.map((n: any) => n.noticeId);
+    expect(await listed()).toContain(notice.issueSupervisionNotice.id);
+    await server.ok('mutation($id: ID!) { deleteSupervisionNotice(id: $id) }', { id: notice.issueSupervisionNotice.id }, { token: regional });
+    expect(await listed()).not.toContain(notice.issueSupervisionNotice.id);
+  });
+
+  it('latestReport agrees with progress when two reports share a date', async () => {
+    const t = await f.target({ directiveId, title: '同日两报', kind: 'QUANTITATIVE', baseline: 0, targetValue: 20 });
+    await f.report(t.id, '2025-02-01', { actualValue: 15 });
+    await f.report(t.id, '2025-02-01', { actualValue: 4 });
+    const data = await server.ok('query($id: ID!) { target(id: $id) { progress(asOf: "2025-02-02") latestReport(asOf: "2025-02-02") { actualValue } } }', { id: t.id }, { token: regional });
+    expect(data.target).toEqual({ progress: 0.2, latestReport: { actualValue: 4 } });
+  });
+
+  it('changing only a visit’s linked targets is a versioned, audited change', async () => {
+    const visit = await server.ok('mutation($c: ID!) { createFieldResearch(input: { countyId: $c, visitedOn: "2025-01-20", topic: "走访", participants: "调研组", findings: "需要补训" }) { id version } }', { c: county['540202'] }, { token: regional });
+    const relinked = await server.ok('mutation($id: ID!, $t: ID!) { updateFieldResearch(id: $id, input: { version: 1, targetIds: [$t] }) { version targets { id } } }', { id: visit.createFieldResearch.id, t: child['540202'] }, { token: regional });
+    expect(relinked.updateFieldResearch).toEqual({ version: 2, targets: [{ id: child['540202'] }] });
+    const stale = await server.gql('mutation($id: ID!) { updateFieldResearch(id: $id, input: { version: 1, targetIds: [] }) { version } }', { id: visit.createFieldResearch.id }, { token: regional });
+    expect(codes(stale)).toEqual(['CONFLICT']);
+    const trail = await server.ok('query($id: ID!) { auditEvents(filter: { entityType: { eq: "FieldResearch" }, entityId: { eq: $id }, action: { eq: UPDATE } }) { items { changes } } }', { id: visit.createFieldResearch.id }, { token: admin });
+    expect(trail.auditEvents.items).toEqual([{ changes: { targetIds: { before: [], after: [Number(child['540202'])] } } }]);
+  });
+
+  it('an API key’s statistics carry no records: related counties and departments are null', async () => {
+    const key = (await server.ok('mutation { createApiKey(input: { name: "统计屏" }) { key } }', {}, { token: admin })).createApiKey.key;
+    const data = await server.gql('{ targetStats(groupBy: [COUNTY]) { countyId count county { name departments { total } } } }', {}, { token: key });
+    expect(data.errors).toBeUndefined();
+    expect(data.data.targetStats.length).toBeGreaterThan(0);
+    expect(data.data.targetStats.every((r: any) => r.county === null)).toBe(true);
+  });
+});

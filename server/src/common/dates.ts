@@ -22,6 +22,7 @@ export interface Period {
 }
 
 export function parsePeriod(label: string): Period | null {
+  if (!/^[1-9]/.test(label)) return null; // years 1000–9999
   let m = /^(\d{4})$/.exec(label);
   if (m) return { label, from: `${m[1]}-01-01`, to: `${m[1]}-12-31` };
   m = /^(\d{4})-Q([1-4])$/.exec(label);

@@ -176,8 +176,8 @@ export const messages = {
     en: 'Each child of a decomposition needs a responsible county, department or cadre.',
   },
   decomposeDuplicate: {
-    'zh-CN': '同一责任主体在一次分解中出现了两次。',
-    en: 'The same responsible party appears twice in one decomposition.',
+    'zh-CN': '该责任主体已承担此目标的一个分解项（同一责任主体不能出现两次）。',
+    en: 'This responsible party already has a share of this target (it cannot appear twice).',
   },
   reportOnLeaf: {
     'zh-CN': '该目标已分解为子目标，其进度由子目标汇总；请对子目标报送进展。',
@@ -242,6 +242,26 @@ export const messages = {
   tooManyValues: {
     'zh-CN': '{field} 最多 {max} 个值（收到 {count} 个）。',
     en: '{field} takes at most {max} values (got {count}).',
+  },
+  outOfRange: {
+    'zh-CN': '{field} 超出允许范围（绝对值不超过 10¹²）。',
+    en: '{field} is out of range (at most 10¹² either way).',
+  },
+  assignedByPrefecture: {
+    'zh-CN': '该目标由上级分解下达，其{field}只能由上级调整。',
+    en: 'This target was assigned from above: only the assigning level may change its {field}.',
+  },
+  assignedTargetDelete: {
+    'zh-CN': '该目标由上级分解下达，不能由本级删除。',
+    en: 'This target was assigned from above and cannot be deleted at this level.',
+  },
+  targetHasRecords: {
+    'zh-CN': '该目标已有进展报告、督查或督办记录，不能改换责任县（区）。',
+    en: 'This target already has progress reports, inspections or notices; it cannot move to another county.',
+  },
+  dateBefore: {
+    'zh-CN': '{field} 不能早于 {date}。',
+    en: '{field} cannot be earlier than {date}.',
   },
   internal: {
     'zh-CN': '服务器内部错误（请求编号 {requestId}）。请稍后重试，或把编号告知管理员。',

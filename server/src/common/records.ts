@@ -110,6 +110,14 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
    */
   protected async afterChange(_ctx: Context, _db: EntityManager, _row: E, _action: AuditAction): Promise<void> {}
 
+  /**
+   * Changes an update makes outside the row's own columns (a visit's linked targets), as
+   * audit changes: they count as a change, so the version is checked and bumped for them too.
+   */
+  protected async pendingChanges(_db: EntityManager, _current: E): Promise<AuditChanges> {
+    return {};
+  }
+
   async update(ctx: Context, id: string, input: U): Promise<E> {
     this.assertRole(ctx);
     return inTransaction(ctx.db, async (db) => {
@@ -141,7 +149,9 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
       set[key] = after;
       changes[key] = this.redact(key, { before: auditValue(before), after: auditValue(after) });
     }
-    if (Object.keys(set).length === 0) return current;
+    const extra = await this.pendingChanges(db, current);
+    Object.assign(changes, extra);
+    if (Object.keys(set).length === 0 && Object.keys(extra).length === 0) return current;
 
     await this.assertUnique(db, set as Values<E>, current.id);
     const location = await this.def.locate(db, db.merge(this.def.entity, db.create(this.def.entity, { ...current }), set as never));

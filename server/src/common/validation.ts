@@ -1,4 +1,4 @@
-import { IsOptional, Matches, MaxLength, type ValidationArguments } from 'class-validator';
+import { IsOptional, Matches, Max, MaxLength, Min, type ValidationArguments } from 'class-validator';
 import { translate, type MessageKey } from './i18n.js';
 
 /** class-validator messages, translated at validation time in the request's language. */
@@ -24,5 +24,8 @@ export const AdminCode = (): PropertyDecorator => Matches(/^\d{6}$/, say('adminC
 export const Phone = (): PropertyDecorator => all(IsOptional(), Matches(/^[0-9+\- ]{3,30}$/, say('phoneFormat')));
 
 export const Username = (): PropertyDecorator => Matches(/^[A-Za-z0-9._-]{2,64}$/, say('usernameFormat'));
+
+/** A measured value: finite and within ±1e12 (keeps every sum and ratio in SQL finite). */
+export const Measure = (): PropertyDecorator => all(IsOptional(), Min(-1e12, say('outOfRange')), Max(1e12, say('outOfRange')));
 
 export { IsOptional };

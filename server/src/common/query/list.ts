@@ -50,7 +50,13 @@ export class ScopedQuery<E extends Row> {
     private readonly ctx: Context,
     readonly def: ResourceDef<E>,
     readonly db: EntityManager = ctx.db.manager,
-    private readonly opts: { deleted?: boolean | null; args?: ListArgs; lock?: 'pessimistic_read' | 'pessimistic_write' } = {},
+    private readonly opts: {
+      deleted?: boolean | null;
+      args?: ListArgs;
+      lock?: 'pessimistic_read' | 'pessimistic_write';
+      /** An analytics aggregate: the one kind of read a dashboard's API key may make. */
+      aggregate?: boolean;
+    } = {},
   ) {
     this.sql = new QuerySql(db, 'x');
     this.join = opts.args && def.derived ? def.derived(this.sql, opts.args) : null;
@@ -59,7 +65,8 @@ export class ScopedQuery<E extends Row> {
     }
     const scope = ctx.scope;
     const role = ctx.principal?.role;
-    if (scope.level === 'NONE' || (def.readableBy && (!role || !def.readableBy.includes(role)))) this.conditions.push('1 = 0');
+    const keyOutsideAggregates = ctx.principal?.apiKeyId !== undefined && !opts.aggregate;
+    if (scope.level === 'NONE' || keyOutsideAggregates || (def.readableBy && (!role || !def.readableBy.includes(role)))) this.conditions.push('1 = 0');
     else if (scope.level !== 'ALL') {
       const predicate = def.readScope(scope, this.sql);
       if (predicate) this.conditions.push(`(${predicate})`);
@@ -73,7 +80,7 @@ export class ScopedQuery<E extends Row> {
   }
 
   where(predicate: string): this {
-    this.conditions.push(predicate);
+    this.conditions.push(`(${predicate})`);
     return this;
   }
 
@@ -104,11 +111,11 @@ export async function listPage<E extends Row>(
   ctx: Context,
   def: ResourceDef<E>,
   args: ListArgs,
-  extra?: (q: ScopedQuery<E>) => void,
+  opts: { aggregate?: boolean; extra?: (q: ScopedQuery<E>) => void } = {},
 ): Promise<Page<E>> {
   const { offset, limit } = paging(args);
-  const q = new ScopedQuery(ctx, def, ctx.db.manager, { deleted: args.deleted, args }).filter(args.filter);
-  extra?.(q);
+  const q = new ScopedQuery(ctx, def, ctx.db.manager, { deleted: args.deleted, args, aggregate: opts.aggregate }).filter(args.filter);
+  opts.extra?.(q);
   const terms = q.order(args.orderBy);
   const items = await applyOrder(q.builder(), terms).offset(offset).limit(limit).getMany();
   const total = await q.builder().getCount();
@@ -121,7 +128,7 @@ export async function loadByIds<E extends Row>(
   def: ResourceDef<E>,
   ids: readonly number[],
   db: EntityManager = ctx.db.manager,
-  opts: { deleted?: boolean; lock?: 'pessimistic_read' | 'pessimistic_write' } = {},
+  opts: { deleted?: boolean; lock?: 'pessimistic_read' | 'pessimistic_write'; aggregate?: boolean } = {},
 ): Promise<(E | null)[]> {
   if (ids.length === 0) return [];
   const q = new ScopedQuery(ctx, def, db, opts);

@@ -11,11 +11,11 @@ import { BulletinView, Scoreboard, ScoreboardLevel, TargetGroupBy, TargetStatsRo
 import { analyticsService } from './analytics.service.js';
 
 /** Root fields an API key (dashboards) may call; everything else answers FORBIDDEN for a key. */
-export const ANALYTICS_FIELDS = new Set(['targetStats', 'scoreboard', 'bulletin', 'bulletins', 'consistency', 'assessmentRanking']);
+export const ANALYTICS_FIELDS = new Set(['targetStats', 'scoreboard', 'bulletin', 'bulletins']);
 
 @Resolver(() => TargetStatsRow)
 export class AnalyticsResolver {
-  @Query(() => [TargetStatsRow], { description: 'Counts and mean progress of the targets matching filter, grouped by any of county, department, category, status, warning.' })
+  @Query(() => [TargetStatsRow], { complexity: ({ childComplexity }) => 1 + 300 * childComplexity, description: 'Counts and mean progress of the targets matching filter, grouped by any of county, department, category, status, warning.' })
   targetStats(
     @Arg('filter', () => targetQuery.Filter, { nullable: true }) filter: object | null,
     @Arg('groupBy', () => [TargetGroupBy], { defaultValue: [] }) groupBy: TargetGroupBy[],

@@ -72,10 +72,23 @@ function inPlay(q: ScopedQuery<Target>, p: Period): void {
 
 const tm = (sql: QuerySql, column: string) => sql.col(column, 'tm');
 
+/**
+ * Analytics are per region: an ADMIN (who may read every region) gets its own region's
+ * figures, like everyone else, rather than several regions mixed in one ranking.
+ */
+function regionFilter(ctx: Context): { regionId?: { eq: string } } {
+  return ctx.scope.level === 'ALL' && ctx.principal?.regionId != null ? { regionId: { eq: String(ctx.principal.regionId) } } : {};
+}
+
+function inRegion<E extends { id: number }>(ctx: Context, q: ScopedQuery<E>): ScopedQuery<E> {
+  if (ctx.scope.level === 'ALL' && ctx.principal?.regionId != null) q.where(`${q.sql.col('regionId')} = ${q.sql.param(ctx.principal.regionId)}`);
+  return q;
+}
+
 export const analyticsService = {
   /** Counts and mean progress of the targets matching `filter`, grouped as asked: one SQL statement. */
   async targetStats(ctx: Context, filter: object | null | undefined, groupBy: TargetGroupBy[], asOf: string): Promise<TargetStatsRow[]> {
-    const q = new ScopedQuery(ctx, targetResource, ctx.db.manager, { args: { filter, asOf, withDerived: true } }).filter(filter);
+    const q = new ScopedQuery(ctx, targetResource, ctx.db.manager, { args: { filter, asOf, withDerived: true }, aggregate: true }).filter(filter);
     const s = q.sql;
     const keys: Record<TargetGroupBy, [string, string]> = {
       [TargetGroupBy.COUNTY]: [s.col('countyId'), 'countyId'],
@@ -124,7 +137,7 @@ export const analyticsService = {
     const asOf = periodAsOf(p, asOfArg);
     const unit = level === ScoreboardLevel.COUNTY ? 'countyId' : 'responsibleDepartmentId';
 
-    const q = new ScopedQuery(ctx, targetResource, ctx.db.manager, { args: { asOf, withDerived: true } });
+    const q = inRegion(ctx, new ScopedQuery(ctx, targetResource, ctx.db.manager, { args: { asOf, withDerived: true }, aggregate: true }));
     ownTargets(q, unit);
     inPlay(q, p);
     const s = q.sql;
@@ -144,7 +157,7 @@ export const analyticsService = {
       .groupBy(s.col(unit))
       .getRawMany();
 
-    const r = new ScopedQuery(ctx, inspectionResource);
+    const r = inRegion(ctx, new ScopedQuery(ctx, inspectionResource, ctx.db.manager, { aggregate: true }));
     const rectUnit = level === ScoreboardLevel.COUNTY ? 'countyId' : 'departmentId';
     r.where(`${rectificationOverdueSql(r.sql, asOf)} AND ${r.sql.col(rectUnit)} IS NOT NULL`);
     const rectifications = await r.builder().select(r.sql.col(rectUnit), 'unitId').addSelect('COUNT(*)', 'n').groupBy(r.sql.col(rectUnit)).getRawMany();
@@ -153,8 +166,8 @@ export const analyticsService = {
 
     const units =
       level === ScoreboardLevel.COUNTY
-        ? (await listPage(ctx, countyResource, { limit: 500, orderBy: [{ field: 'CODE', direction: 'ASC' as never }] })).items.map((c) => ({ id: c.id, name: c.name, countyId: c.id }))
-        : (await loadByIds(ctx, departmentResource, [...byUnit.keys()])).flatMap((d) => (d ? [{ id: d.id, name: d.name, countyId: d.countyId }] : []));
+        ? (await listPage(ctx, countyResource, { limit: 500, orderBy: [{ field: 'CODE', direction: 'ASC' as never }], filter: regionFilter(ctx) }, { aggregate: true })).items.map((c) => ({ id: c.id, name: c.name, countyId: c.id }))
+        : (await loadByIds(ctx, departmentResource, [...byUnit.keys()], ctx.db.manager, { aggregate: true })).flatMap((d) => (d ? [{ id: d.id, name: d.name, countyId: d.countyId }] : []));
 
     const entries: ScoreboardEntry[] = units.map((u) => {
       const x = byUnit.get(u.id);
@@ -191,7 +204,7 @@ export const analyticsService = {
     const region = regionId == null ? null : await ctx.db.manager.findOne(Region, { where: { id: regionId } });
     const ranking = (await analyticsService.scoreboard(ctx, label, ScoreboardLevel.COUNTY)).entries;
 
-    const t = new ScopedQuery(ctx, targetResource, ctx.db.manager, { args: { asOf, withDerived: true } });
+    const t = inRegion(ctx, new ScopedQuery(ctx, targetResource, ctx.db.manager, { args: { asOf, withDerived: true }, aggregate: true }));
     ownTargets(t, 'countyId');
     inPlay(t, p);
     t.where(`${tm(t.sql, 'warning')} = '${WarningLevel.RED}'`);
@@ -223,7 +236,7 @@ export const analyticsService = {
       status: x.status,
     }));
 
-    const r = new ScopedQuery(ctx, inspectionResource);
+    const r = inRegion(ctx, new ScopedQuery(ctx, inspectionResource, ctx.db.manager, { aggregate: true }));
     const rs = r.sql;
     r.where(rectificationOverdueSql(rs, asOf));
     const rect = await r
@@ -246,7 +259,7 @@ export const analyticsService = {
       daysOverdue: days(String(x.deadline).slice(0, 10)),
     }));
 
-    const n = new ScopedQuery(ctx, noticeResource);
+    const n = inRegion(ctx, new ScopedQuery(ctx, noticeResource, ctx.db.manager, { aggregate: true }));
     const ns = n.sql;
     n.where(
       `(${ns.col('issuedOn')} >= ${ns.param(p.from)} AND ${ns.col('issuedOn')} <= ${ns.param(p.to)}) OR (${ns.col('respondedOn')} IS NULL AND ${ns.col('dueOn')} < ${ns.param(asOf)} AND ${ns.col('issuedOn')} <= ${ns.param(p.to)})`,
@@ -286,14 +299,16 @@ export const analyticsService = {
   /** The published bulletin of the period if there is one; otherwise the live one (not for county users). */
   async bulletin(ctx: Context, label: string): Promise<BulletinView | null> {
     period(label);
-    const published = (await listPage(ctx, bulletinResource, { filter: { period: { eq: label } }, limit: 1 })).items[0];
+    const published = (await listPage(ctx, bulletinResource, { filter: { period: { eq: label }, ...regionFilter(ctx) }, limit: 1 }, { aggregate: true })).items[0];
     if (published) return viewOf(published);
     if (ctx.principal?.role === Role.COUNTY) return null;
     return { id: null, period: label, live: true, publishedAt: null, content: await analyticsService.liveBulletin(ctx, label) };
   },
 
   async bulletins(ctx: Context, args: ListArgs): Promise<BulletinView[]> {
-    return (await listPage(ctx, bulletinResource, { ...args, orderBy: args.orderBy ?? [{ field: 'PERIOD', direction: 'DESC' as never }] })).items.map(viewOf);
+    return (
+      await listPage(ctx, bulletinResource, { ...args, filter: regionFilter(ctx), orderBy: args.orderBy ?? [{ field: 'PERIOD', direction: 'DESC' as never }] }, { aggregate: true })
+    ).items.map(viewOf);
   },
 
   /** Freezes the period's bulletin: computed now, stored once, never changed. */

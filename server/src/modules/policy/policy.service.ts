@@ -28,12 +28,12 @@ export const policyService = {
   /** Saves a new current policy (the old one stays as history). ADMIN only. */
   async update(ctx: Context, input: Partial<PolicyValues> & { note?: string | null }): Promise<AssessmentPolicy> {
     if (ctx.principal?.role !== Role.ADMIN) throw errors.forbidden('forbiddenRole', { role: ctx.principal?.role ?? '' });
-    if (input.redGap !== undefined && input.yellowGap !== undefined && input.yellowGap > input.redGap) {
-      throw errors.badInput('yellowGap', 'invalidInput', { detail: 'yellowGap ≤ redGap' });
-    }
     return inTransaction(ctx.db, async (db) => {
       const current = await policyService.current(db);
       const values = { ...DEFAULT_POLICY, ...pick(current), ...defined(input) };
+      if (values.yellowGap > values.redGap) throw errors.badInput('yellowGap', 'invalidInput', { detail: 'yellowGap ≤ redGap' });
+      const unchanged = Object.entries(values).every(([k, v]) => (pick(current) as Record<string, unknown>)[k] === v);
+      if (unchanged && 'id' in current && current.id) return current as AssessmentPolicy; // nothing to record
       const inserted = await db.insert(AssessmentPolicy, { ...values, note: input.note ?? null, createdAt: new Date(), createdById: ctx.principal!.userId });
       const id = Number(inserted.identifiers[0].id);
       const changes = Object.fromEntries(

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Context } from '../../common/context.js';
-import { AuditAction } from '../audit/audit-event.entity.js';
-import { auditService } from '../audit/audit.service.js';
+import { AuditAction, type AuditChanges } from '../audit/audit-event.entity.js';
 import { scopeByColumns, type ResourceDef } from '../../common/query/resource.js';
 import { RecordService } from '../../common/records.js';
 import { Role } from '../../common/scope.js';
@@ -37,32 +36,31 @@ class FieldResearchService extends RecordService<FieldResearch, CreateFieldResea
     if (targetIds !== undefined && targetIds !== null) {
       const ids: number[] = [];
       for (const [i, id] of (targetIds as string[]).entries()) ids.push((await this.reference(ctx, db, targetResource, id, `targetIds.${i}`)).id);
-      const links = [...new Set(ids)].sort((a, b) => a - b);
-      if (!current) pendingLinks.set(db, links);
-      else await this.relink(ctx, db, current, links);
+      pendingLinks.set(db, [...new Set(ids)].sort((a, b) => a - b));
     }
     return values;
   }
 
-  /** Replaces the linked targets of a visit, with its own audit event when they change. */
-  private async relink(ctx: Context, db: EntityManager, research: FieldResearch, links: number[]): Promise<void> {
-    const before = (await db.getRepository(FieldResearchTarget).find({ where: { fieldResearchId: research.id } })).map((l) => l.targetId).sort((a, b) => a - b);
-    if (before.join(',') === links.join(',')) return;
-    await db.delete(FieldResearchTarget, { fieldResearchId: research.id });
-    if (links.length) await db.insert(FieldResearchTarget, links.map((targetId) => ({ fieldResearchId: research.id, targetId })));
-    await auditService.record(db, ctx, {
-      action: AuditAction.UPDATE,
-      entityType: 'FieldResearch',
-      entityId: research.id,
-      location: { regionId: research.regionId, countyId: research.countyId },
-      changes: { targetIds: { before, after: links } },
-    });
+  private async linksOf(db: EntityManager, researchId: number): Promise<number[]> {
+    return (await db.getRepository(FieldResearchTarget).find({ where: { fieldResearchId: researchId } })).map((l) => l.targetId).sort((a, b) => a - b);
+  }
+
+  protected override async pendingChanges(db: EntityManager, current: FieldResearch): Promise<AuditChanges> {
+    const links = pendingLinks.get(db);
+    if (!links) return {};
+    const before = await this.linksOf(db, current.id);
+    if (before.join(',') === links.join(',')) {
+      pendingLinks.delete(db);
+      return {};
+    }
+    return { targetIds: { before, after: links } };
   }
 
   protected override async afterChange(_ctx: Context, db: EntityManager, row: FieldResearch, action: AuditAction): Promise<void> {
     const links = pendingLinks.get(db);
     pendingLinks.delete(db);
-    if (!links || action !== AuditAction.CREATE) return;
+    if (!links || (action !== AuditAction.CREATE && action !== AuditAction.UPDATE)) return;
+    await db.delete(FieldResearchTarget, { fieldResearchId: row.id });
     if (links.length) await db.insert(FieldResearchTarget, links.map((targetId) => ({ fieldResearchId: row.id, targetId })));
   }
 

@@ -29,7 +29,7 @@ export class FieldResearchResolver extends RecordResolver({
     return ctx.loaders.byId(countyResource).load(research.countyId);
   }
 
-  @FieldResolver(() => [Target], { description: 'The targets this visit led to.' })
+  @FieldResolver(() => [Target], { complexity: ({ childComplexity }) => 1 + 100 * childComplexity, description: 'The targets this visit led to.' })
   targets(@Root() research: FieldResearch, @Ctx() ctx: Context) {
     return ctx.loaders.custom<number, Target[]>('field-research-targets', (ids) => fieldResearchService.targetsOf(ctx, ids)).load(research.id);
   }
@@ -61,7 +61,7 @@ const FeedbackArgs = relationArgs(publicFeedbackQuery);
 
 @Resolver(() => Target)
 export class TargetResearchResolver {
-  @FieldResolver(() => [FieldResearch], { description: '调研 that led to this target.' })
+  @FieldResolver(() => [FieldResearch], { complexity: ({ childComplexity }) => 1 + 50 * childComplexity, description: '调研 that led to this target.' })
   fieldResearches(@Root() target: Target, @Ctx() ctx: Context) {
     return ctx.loaders.custom<number, FieldResearch[]>('target-field-research', (ids) => fieldResearchService.researchOf(ctx, ids)).load(target.id);
   }

@@ -93,6 +93,7 @@ class InspectionService extends RecordService<Inspection, CreateInspectionInput,
       if (current.rectificationStatus !== RectificationStatus.OPEN) throw errors.badInput('id', 'rectificationNotOpen');
       const closedOn = input.closedOn ?? today();
       if (closedOn > today()) throw errors.badInput('closedOn', 'dateInFuture', { today: today() });
+      if (closedOn < current.inspectedOn) throw errors.badInput('closedOn', 'dateBefore', { date: current.inspectedOn });
       return this.applyChange(ctx, db, current, input.version, {
         rectificationStatus: RectificationStatus.DONE,
         closedOn,

@@ -90,6 +90,7 @@ class NoticeService extends RecordService<SupervisionNotice, IssueSupervisionNot
       if (notice.respondedOn) throw errors.badInput('id', 'noticeAnswered', { date: notice.respondedOn });
       const respondedOn = input.respondedOn ?? today();
       if (respondedOn > today()) throw errors.badInput('respondedOn', 'dateInFuture', { today: today() });
+      if (respondedOn < notice.issuedOn) throw errors.badInput('respondedOn', 'dateBefore', { date: notice.issuedOn });
       return this.applyChange(ctx, db, notice, input.version, { response: input.response, respondedOn, respondedById: ctx.principal!.userId });
     });
   }

@@ -85,7 +85,7 @@ export class SupervisionNoticeResolver extends RecordResolver({
     return noticeService.respond(ctx, id, input);
   }
 
-  @Query(() => [SuggestedNotice], { description: 'Lagging targets of the counties (YELLOW or RED) with the notice the escalation ladder says is due.' })
+  @Query(() => [SuggestedNotice], { complexity: ({ childComplexity }) => 1 + 500 * childComplexity, description: 'Lagging targets of the counties (YELLOW or RED) with the notice the escalation ladder says is due.' })
   suggestedNotices(
     @Arg('asOf', () => LocalDateScalar, asOfArg) asOf: string | null,
     @Arg('countyId', () => ID, { nullable: true }) countyId: string | null,

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { defineQueryInputs, PageType } from '../../common/query/resource.js';
 import { LocalDateScalar } from '../../common/scalars.js';
-import { IsOptional, NonBlank, OptionalText } from '../../common/validation.js';
+import { IsOptional, Measure, NonBlank, OptionalText } from '../../common/validation.js';
 import { ProgressReport, ReviewStatus } from './progress-report.entity.js';
 
 export const progressReportQuery = defineQueryInputs(
@@ -25,7 +25,7 @@ export class SubmitProgressReportInput {
   @Field(() => ID) targetId: string;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to today; not in the future.' }) reportedOn?: string | null;
   @Field(() => String, { nullable: true, description: 'Defaults to the month of reportedOn (2026-09).' }) period?: string | null;
-  @Field(() => Float, { nullable: true, description: 'Quantitative targets: the cumulative value reached.' }) actualValue?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Quantitative targets: the cumulative value reached.' }) @Measure() actualValue?: number | null;
   @Field(() => Float, { nullable: true, description: 'Qualitative targets: 0–100.' }) percentComplete?: number | null;
   @Field(() => String) @NonBlank(20000) narrative: string;
   @Field(() => String, { nullable: true }) @OptionalText(20000) evidence?: string | null;
@@ -36,7 +36,7 @@ export class UpdateProgressReportInput {
   @Field(() => Int) version: number;
   @Field(() => LocalDateScalar, { nullable: true }) reportedOn?: string;
   @Field(() => String, { nullable: true }) period?: string;
-  @Field(() => Float, { nullable: true }) actualValue?: number | null;
+  @Field(() => Float, { nullable: true }) @Measure() actualValue?: number | null;
   @Field(() => Float, { nullable: true }) percentComplete?: number | null;
   @Field(() => String, { nullable: true }) @IsOptional() @NonBlank(20000) narrative?: string;
   @Field(() => String, { nullable: true }) @OptionalText(20000) evidence?: string | null;

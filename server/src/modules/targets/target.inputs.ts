@@ -2,7 +2,8 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsPositive, ValidateNested } from 'class-validator';
 import { defineQueryInputs, PageType } from '../../common/query/resource.js';
 import { LocalDateScalar } from '../../common/scalars.js';
-import { IsOptional, NonBlank, OptionalText } from '../../common/validation.js';
+import { IsOptional, Measure, NonBlank, OptionalText } from '../../common/validation.js';
+import { Max } from 'class-validator';
 import { Target, TargetCategory, TargetKind, TargetStatus, WarningLevel } from './target.entity.js';
 
 /** Computed columns live in the derived table joined as `tm` (see target.service.ts). */
@@ -48,7 +49,7 @@ export const TargetPage = PageType(Target, 'Target');
 class TargetFields {
   @Field(() => String, { nullable: true }) @IsOptional() @OptionalText(20000) description?: string | null;
   @Field(() => String, { nullable: true, description: '质量标准' }) @OptionalText(20000) qualityStandard?: string | null;
-  @Field(() => Float, { nullable: true, description: 'Weight among siblings (> 0, default 1).' }) @IsOptional() @IsPositive() weight?: number;
+  @Field(() => Float, { nullable: true, description: 'Weight among siblings (> 0, default 1).' }) @IsOptional() @IsPositive() @Max(1e6) weight?: number;
   @Field(() => ID, { nullable: true }) responsibleCountyId?: string | null;
   @Field(() => ID, { nullable: true }) responsibleDepartmentId?: string | null;
   @Field(() => ID, { nullable: true }) responsibleCadreId?: string | null;
@@ -63,8 +64,8 @@ export class CreateTargetInput extends TargetFields {
   @Field(() => TargetCategory, { nullable: true, description: 'Defaults to the parent’s.' }) category?: TargetCategory | null;
   @Field(() => TargetKind, { nullable: true, description: 'Defaults to the parent’s.' }) kind?: TargetKind | null;
   @Field(() => String, { nullable: true }) @OptionalText(20) unit?: string | null;
-  @Field(() => Float, { nullable: true, description: 'Quantitative: starting value (default 0).' }) baseline?: number | null;
-  @Field(() => Float, { nullable: true, description: 'Quantitative: value to reach (required).' }) targetValue?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Quantitative: starting value (default 0).' }) @Measure() baseline?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Quantitative: value to reach (required).' }) @Measure() targetValue?: number | null;
   @Field(() => Boolean, { nullable: true, description: 'Quantitative: children’s values add up to this one’s (default: the parent’s setting, else true; false for rates).' })
   additive?: boolean | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to the parent’s.' }) startDate?: string | null;
@@ -78,8 +79,8 @@ export class UpdateTargetInput extends TargetFields {
   @Field(() => String, { nullable: true }) @IsOptional() @NonBlank(200) title?: string;
   @Field(() => TargetCategory, { nullable: true }) category?: TargetCategory;
   @Field(() => String, { nullable: true }) @OptionalText(20) unit?: string | null;
-  @Field(() => Float, { nullable: true }) baseline?: number | null;
-  @Field(() => Float, { nullable: true }) targetValue?: number | null;
+  @Field(() => Float, { nullable: true }) @Measure() baseline?: number | null;
+  @Field(() => Float, { nullable: true }) @Measure() targetValue?: number | null;
   @Field(() => Boolean, { nullable: true }) additive?: boolean;
   @Field(() => LocalDateScalar, { nullable: true }) startDate?: string;
   @Field(() => LocalDateScalar, { nullable: true }) deadline?: string;
@@ -91,8 +92,8 @@ export class DecompositionChildInput extends TargetFields {
   @IsOptional()
   @NonBlank(200)
   title?: string | null;
-  @Field(() => Float, { nullable: true, description: 'Quantitative: this child’s allocation (required).' }) targetValue?: number | null;
-  @Field(() => Float, { nullable: true, description: 'Quantitative: defaults to the parent’s baseline.' }) baseline?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Quantitative: this child’s allocation (required).' }) @Measure() targetValue?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Quantitative: defaults to the parent’s baseline.' }) @Measure() baseline?: number | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to the parent’s.' }) deadline?: string | null;
 }
 

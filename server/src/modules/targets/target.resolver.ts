@@ -97,7 +97,11 @@ export class TargetResolver extends RecordResolver({
     const page = await ctx.loaders
       .page(progressReportResource, 'targetId', {
         filter: { status: { in: [ReviewStatus.SUBMITTED, ReviewStatus.APPROVED] }, reportedOn: { lte: asOf ?? today() } },
-        orderBy: [{ field: 'REPORTED_ON', direction: 'DESC' as never }],
+        // Same order as the progress rule: the latest date, then the latest submitted.
+        orderBy: [
+          { field: 'REPORTED_ON', direction: 'DESC' as never },
+          { field: 'ID', direction: 'DESC' as never },
+        ],
         limit: 1,
       }, false)
       .load(target.id);

@@ -3,9 +3,10 @@ import type { Context } from '../../common/context.js';
 import { today } from '../../common/dates.js';
 import { AppError, errors } from '../../common/errors.js';
 import type { ResourceDef } from '../../common/query/resource.js';
+import { parseId } from '../../common/query/list.js';
 import { QuerySql } from '../../common/query/sql.js';
 import { RecordService } from '../../common/records.js';
-import { Role } from '../../common/scope.js';
+import { Role, scopeContains } from '../../common/scope.js';
 import { inTransaction } from '../../common/transaction.js';
 import type { AuditAction } from '../audit/audit-event.entity.js';
 import { Cadre } from '../hierarchy/cadre.entity.js';
@@ -18,6 +19,10 @@ import { regionResource } from '../hierarchy/region.service.js';
 import { Directive } from './directive.entity.js';
 import { directiveResource } from './directive.service.js';
 import { ProgressReport } from './progress-report.entity.js';
+import { FieldResearchTarget } from '../research/field-research.entity.js';
+import { PublicFeedback } from '../research/public-feedback.entity.js';
+import { Inspection } from '../supervision/inspection.entity.js';
+import { SupervisionNotice } from '../supervision/supervision-notice.entity.js';
 import { Target, TargetKind } from './target.entity.js';
 import { targetQuery, type CreateTargetInput, type DecomposeTargetInput, type UpdateTargetInput } from './target.inputs.js';
 import { targetMetricsSql, toMetrics, type TargetMetrics } from './target-metrics.js';
@@ -43,6 +48,10 @@ export const targetResource: ResourceDef<Target> = {
   dependents: [
     { type: 'Target', entity: Target, column: 'parentId' },
     { type: 'ProgressReport', entity: ProgressReport, column: 'targetId' },
+    { type: 'Inspection', entity: Inspection, column: 'targetId' },
+    { type: 'SupervisionNotice', entity: SupervisionNotice, column: 'targetId' },
+    { type: 'PublicFeedback', entity: PublicFeedback, column: 'targetId' },
+    { type: 'FieldResearch', entity: FieldResearchTarget as never, column: 'targetId' },
   ],
   parents: [
     { type: 'Target', entity: Target, column: 'parentId' },
@@ -57,6 +66,9 @@ export const targetResource: ResourceDef<Target> = {
 };
 
 type Values = Partial<Record<keyof Target, unknown>>;
+
+/** What only the level that assigned a target may change. */
+const ASSIGNED_FIELDS = ['weight', 'targetValue', 'baseline', 'startDate', 'deadline', 'additive'] as const;
 
 /** Transactions in which tree upkeep waits until the end (a decomposition creates many children). */
 const deferredTrees = new WeakMap<EntityManager, Set<number>>();
@@ -77,6 +89,13 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
       // A child changes its parent's roll-up: the parent must be yours to change.
       this.assertInScope(ctx, await targetResource.locate(db, parent));
       values.parentId = parent.id;
+    }
+
+    if (current && parent && !scopeContains(ctx.scope, await targetResource.locate(db, parent))) {
+      // Assigned from above: the allocation, weight and dates are the assigning level's to change.
+      for (const field of ASSIGNED_FIELDS) {
+        if (input[field] !== undefined && input[field] !== (current as unknown as Record<string, unknown>)[field]) throw errors.forbidden('assignedByPrefecture', { field });
+      }
     }
 
     if (input.directiveId != null) values.directiveId = (await this.reference(ctx, db, directiveResource, input.directiveId, 'directiveId')).id;
@@ -138,7 +157,7 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
       const cadre = await this.reference(ctx, db, cadreResource, cadreInput, 'responsibleCadreId');
       cadreId = cadre.id;
       const department = await db.findOneOrFail(Department, { where: { id: cadre.departmentId }, withDeleted: true });
-      if (departmentId != null && departmentId !== department.id && department.countyId !== countyId) {
+      if (departmentId != null && departmentId !== department.id) {
         throw errors.badInput('responsibleCadreId', 'responsibilityMismatch');
       }
       if (department.countyId != null) {
@@ -148,7 +167,14 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
     }
     const inherited = countyId ?? parent?.countyId ?? null;
     if (parent?.countyId != null && inherited !== parent.countyId) throw errors.badInput('responsibleCountyId', 'subTargetLeavesCounty');
-    if (current && current.countyId !== inherited && !current.isLeaf) throw errors.badInput('responsibleCountyId', 'moveTreeCounty');
+    if (current && current.countyId !== inherited) {
+      if (!current.isLeaf) throw errors.badInput('responsibleCountyId', 'moveTreeCounty');
+      // Reports, inspections and notices are filed under the county they were made in.
+      const records = await Promise.all(
+        [ProgressReport, Inspection, SupervisionNotice].map((entity) => db.getRepository(entity).count({ where: { targetId: current.id } as never })),
+      );
+      if (records.some((n) => n > 0)) throw errors.badInput('responsibleCountyId', 'targetHasRecords');
+    }
     return { responsibleCountyId: countyId, responsibleDepartmentId: departmentId, responsibleCadreId: cadreId, countyId: inherited };
   }
 
@@ -173,6 +199,16 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
     else await refreshTree(db, row.rootId);
   }
 
+  /** A target assigned from above is deleted by the level that assigned it. */
+  override async remove(ctx: Context, id: string): Promise<boolean> {
+    const target = await this.get(ctx, id);
+    if (target?.parentId != null) {
+      const parent = await ctx.db.manager.findOne(Target, { where: { id: target.parentId }, withDeleted: true });
+      if (parent && !scopeContains(ctx.scope, await targetResource.locate(ctx.db.manager, parent))) throw errors.forbidden('assignedTargetDelete');
+    }
+    return super.remove(ctx, id);
+  }
+
   /**
    * 分解立项: one child per county, department or cadre, in one transaction — all of them or
    * none. Children inherit what they do not give; their values are the allocations.
@@ -183,16 +219,18 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
       const parent = await this.visibleOrNotFound(ctx, db, id);
       this.assertInScope(ctx, await targetResource.locate(db, parent));
       const names = await responsibleNames(db, input.children);
-      const seen = new Set<string>();
+      const existing = await db.getRepository(Target).find({ where: { parentId: parent.id } });
+      const seen = new Set<string>(existing.map((c) => `${c.responsibleCountyId ?? ''}/${c.responsibleDepartmentId ?? ''}/${c.responsibleCadreId ?? ''}`));
       deferredTrees.set(db, new Set());
       try {
         for (const [i, child] of input.children.entries()) {
           const who = child.responsibleCadreId ?? child.responsibleDepartmentId ?? child.responsibleCountyId;
-          const key = `${child.responsibleCountyId ?? ''}/${child.responsibleDepartmentId ?? ''}/${child.responsibleCadreId ?? ''}`;
+          const key = responsibleKey(child);
           if (who == null) throw errors.badInput(`children.${i}.responsibleCountyId`, 'decomposeNeedsResponsible');
           if (seen.has(key)) throw errors.badInput(`children.${i}.responsibleCountyId`, 'decomposeDuplicate');
           seen.add(key);
           const name = names.get(key) ?? String(who);
+          // (a county already holding a share of this target is refused above, as a duplicate)
           try {
             await this.createIn(ctx, db, {
               ...child,
@@ -234,10 +272,17 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
       .groupBy('t.parentId')
       .getRawMany();
     const sums = new Map(rows.map((r) => [Number(r.parentId), Number(r.total ?? 0)]));
+    const gap = (t: Target) => (t.targetValue ?? 0) - (sums.get(t.id) ?? 0);
     return targets.map((t) =>
-      allocated(t) ? Math.round(((t.targetValue ?? 0) - (sums.get(t.id) ?? 0)) * 1e6) / 1e6 : null,
+      allocated(t) && Number.isFinite(gap(t)) ? Math.round(gap(t) * 1e6) / 1e6 : null,
     );
   }
+}
+
+/** Who a child is for, as `county/department/cadre` ids (parsed, so "0169" is 169). */
+function responsibleKey(c: { responsibleCountyId?: unknown; responsibleDepartmentId?: unknown; responsibleCadreId?: unknown }): string {
+  const id = (v: unknown) => (v == null ? '' : String(parseId(v as string) ?? v));
+  return `${id(c.responsibleCountyId)}/${id(c.responsibleDepartmentId)}/${id(c.responsibleCadreId)}`;
 }
 
 /** Names for default child titles: 江孜县, 江孜县委组织部, 扎西次仁. */
@@ -253,7 +298,7 @@ async function responsibleNames(db: EntityManager, children: DecomposeTargetInpu
   ]);
   const names = new Map<string, string>();
   for (const c of children) {
-    const key = `${c.responsibleCountyId ?? ''}/${c.responsibleDepartmentId ?? ''}/${c.responsibleCadreId ?? ''}`;
+    const key = responsibleKey(c);
     const name =
       (c.responsibleCadreId && cadres.get(Number(c.responsibleCadreId))) ||
       (c.responsibleDepartmentId && departments.get(Number(c.responsibleDepartmentId))) ||
