@@ -31,11 +31,16 @@ export function parseMysqlUrl(url: string): MysqlTarget {
   };
 }
 
-/** Creates the MySQL/MariaDB database with utf8mb4 when it does not exist yet. */
-export async function ensureMysqlDatabase(target: MysqlTarget): Promise<void> {
+/**
+ * Creates the MySQL/MariaDB database with utf8mb4 when it does not exist yet, and tells
+ * which server answers: a `mysql://` URL that reaches MariaDB is driven as MariaDB.
+ */
+export async function ensureMysqlDatabase(target: MysqlTarget): Promise<MysqlTarget['type']> {
   const connection = await mysql.createConnection({ host: target.host, port: target.port, user: target.username, password: target.password });
   try {
     await connection.query(`CREATE DATABASE IF NOT EXISTS \`${target.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    return /mariadb/i.test(String((rows as { version: string }[])[0]?.version)) ? 'mariadb' : target.type;
   } finally {
     await connection.end();
   }
@@ -58,7 +63,7 @@ const mysqlDriver = {
   },
 };
 
-export function dataSourceOptions(databaseUrl: string, opts: { logSql?: boolean; synchronize?: boolean } = {}): DataSourceOptions {
+export function dataSourceOptions(databaseUrl: string, opts: { logSql?: boolean; synchronize?: boolean; mysqlType?: MysqlTarget['type'] } = {}): DataSourceOptions {
   const logger = new CountingLogger(!!opts.logSql);
   const file = sqliteFile(databaseUrl);
   if (file) {
@@ -81,6 +86,7 @@ export function dataSourceOptions(databaseUrl: string, opts: { logSql?: boolean;
   const target = parseMysqlUrl(databaseUrl);
   return {
     ...target,
+    type: opts.mysqlType ?? target.type,
     driver: mysqlDriver,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
@@ -96,8 +102,8 @@ export function dataSourceOptions(databaseUrl: string, opts: { logSql?: boolean;
 
 /** Opens the database and brings its schema up to date with the migrations of its driver. */
 export async function openDatabase(databaseUrl: string, opts: { logSql?: boolean } = {}): Promise<DataSource> {
-  if (!sqliteFile(databaseUrl)) await ensureMysqlDatabase(parseMysqlUrl(databaseUrl));
-  const db = new DataSource(dataSourceOptions(databaseUrl, opts));
+  const mysqlType = sqliteFile(databaseUrl) ? undefined : await ensureMysqlDatabase(parseMysqlUrl(databaseUrl));
+  const db = new DataSource(dataSourceOptions(databaseUrl, { ...opts, mysqlType }));
   await db.initialize();
   await db.runMigrations({ transaction: 'each' });
   return db;

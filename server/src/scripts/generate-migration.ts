@@ -19,8 +19,8 @@ if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name) || !url) {
   process.exit(2);
 }
 const sqlite = url.startsWith('sqlite:');
-if (!sqlite) await ensureMysqlDatabase(parseMysqlUrl(url));
-const db = new DataSource(dataSourceOptions(url));
+const mysqlType = sqlite ? undefined : await ensureMysqlDatabase(parseMysqlUrl(url));
+const db = new DataSource(dataSourceOptions(url, { mysqlType }));
 await db.initialize();
 await db.runMigrations();
 const sqlInMemory = await db.driver.createSchemaBuilder().log();
