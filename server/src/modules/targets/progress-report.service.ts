@@ -85,6 +85,27 @@ class ProgressReportService extends RecordService<ProgressReport, SubmitProgress
     });
   }
 
+  /** The report that counts for a target on `asOf` (the progress rule's choice), batched per request. */
+  async latestFor(ctx: Context, targetId: number, asOf: string): Promise<ProgressReport | null> {
+    const page = await ctx.loaders
+      .page(
+        progressReportResource,
+        'targetId',
+        {
+          filter: { status: { in: [ReviewStatus.SUBMITTED, ReviewStatus.APPROVED] }, reportedOn: { lte: asOf } },
+          // Same order as the progress rule: the latest date, then the latest submitted.
+          orderBy: [
+            { field: 'REPORTED_ON', direction: 'DESC' as never },
+            { field: 'ID', direction: 'DESC' as never },
+          ],
+          limit: 1,
+        },
+        false,
+      )
+      .load(targetId);
+    return page.items[0] ?? null;
+  }
+
   /** Only a report that has not been reviewed can be withdrawn. */
   override async remove(ctx: Context, id: string): Promise<boolean> {
     const report = await this.get(ctx, id);

@@ -14,9 +14,9 @@ import { Region } from '../hierarchy/region.entity.js';
 import { regionResource } from '../hierarchy/region.service.js';
 import { Directive } from './directive.entity.js';
 import { directiveResource } from './directive.service.js';
-import { ProgressReport, ReviewStatus } from './progress-report.entity.js';
+import { ProgressReport } from './progress-report.entity.js';
 import { ProgressReportPage, progressReportQuery } from './progress-report.inputs.js';
-import { progressReportResource } from './progress-report.service.js';
+import { progressReportResource, progressReportService } from './progress-report.service.js';
 import { Target, TargetStatus, WarningLevel } from './target.entity.js';
 import { CreateTargetInput, DecomposeTargetInput, TargetPage, targetQuery, UpdateTargetInput } from './target.inputs.js';
 import { targetService } from './target.service.js';
@@ -93,19 +93,8 @@ export class TargetResolver extends RecordResolver({
   }
 
   @FieldResolver(() => ProgressReport, { nullable: true, description: 'The latest report that counts (not rejected) on or before asOf.' })
-  async latestReport(@Root() target: Target, @Arg('asOf', () => LocalDateScalar, asOfArg) asOf: string | null, @Ctx() ctx: Context) {
-    const page = await ctx.loaders
-      .page(progressReportResource, 'targetId', {
-        filter: { status: { in: [ReviewStatus.SUBMITTED, ReviewStatus.APPROVED] }, reportedOn: { lte: asOf ?? today() } },
-        // Same order as the progress rule: the latest date, then the latest submitted.
-        orderBy: [
-          { field: 'REPORTED_ON', direction: 'DESC' as never },
-          { field: 'ID', direction: 'DESC' as never },
-        ],
-        limit: 1,
-      }, false)
-      .load(target.id);
-    return page.items[0] ?? null;
+  latestReport(@Root() target: Target, @Arg('asOf', () => LocalDateScalar, asOfArg) asOf: string | null, @Ctx() ctx: Context) {
+    return progressReportService.latestFor(ctx, target.id, asOf ?? today());
   }
 
   @FieldResolver(() => Target, { nullable: true })
