@@ -147,6 +147,8 @@ describe('a county user (江孜县)', () => {
     expect(reviewed.reviewProgressReport).toEqual({ status: 'APPROVED', reviewNote: '属实', reviewer: { username: 'region' }, reporter: { username: 'county-540222' } });
     const again = await server.gql('mutation($id: ID!) { reviewProgressReport(id: $id, input: { version: 2, decision: REJECTED }) { status } }', { id: report.id }, { token: regional });
     expect(codes(again)).toEqual(['BAD_USER_INPUT']);
+    const withdraw = await server.gql('mutation($id: ID!) { deleteProgressReport(id: $id) }', { id: report.id }, { token: jiangziUser });
+    expect(codes(withdraw)).toEqual(['BAD_USER_INPUT']); // a reviewed report stays
     const mine = await server.ok('{ progressReports(limit: 500) { items { countyId } } }', {}, { token: jiangziUser });
     expect(mine.progressReports.items.every((r: any) => r.countyId === county['540222'])).toBe(true);
   });

@@ -110,6 +110,9 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
    */
   protected async afterChange(_ctx: Context, _db: EntityManager, _row: E, _action: AuditAction): Promise<void> {}
 
+  /** A type's own reasons to refuse a deletion, checked inside the deleting transaction. */
+  protected async beforeRemove(_ctx: Context, _db: EntityManager, _row: E): Promise<void> {}
+
   /**
    * Changes an update makes outside the row's own columns (a visit's linked targets), as
    * audit changes: they count as a change, so the version is checked and bumped for them too.
@@ -174,6 +177,7 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
       const current = await this.visibleOrNotFound(ctx, db, id);
       const location = await this.def.locate(db, current);
       this.assertInScope(ctx, location);
+      await this.beforeRemove(ctx, db, current);
       for (const dep of this.def.dependents ?? []) {
         const count = await db
           .createQueryBuilder(dep.entity, 'd')

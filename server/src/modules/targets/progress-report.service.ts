@@ -107,10 +107,8 @@ class ProgressReportService extends RecordService<ProgressReport, SubmitProgress
   }
 
   /** Only a report that has not been reviewed can be withdrawn. */
-  override async remove(ctx: Context, id: string): Promise<boolean> {
-    const report = await this.get(ctx, id);
-    if (report && report.status !== ReviewStatus.SUBMITTED) throw errors.badInput('id', 'reportReviewed', { status: report.status });
-    return super.remove(ctx, id);
+  protected override async beforeRemove(_ctx: Context, _db: EntityManager, report: ProgressReport): Promise<void> {
+    if (report.status !== ReviewStatus.SUBMITTED) throw errors.badInput('id', 'reportReviewed', { status: report.status });
   }
 }
 

@@ -200,13 +200,10 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
   }
 
   /** A target assigned from above is deleted by the level that assigned it. */
-  override async remove(ctx: Context, id: string): Promise<boolean> {
-    const target = await this.get(ctx, id);
-    if (target?.parentId != null) {
-      const parent = await ctx.db.manager.findOne(Target, { where: { id: target.parentId }, withDeleted: true });
-      if (parent && !scopeContains(ctx.scope, await targetResource.locate(ctx.db.manager, parent))) throw errors.forbidden('assignedTargetDelete');
-    }
-    return super.remove(ctx, id);
+  protected override async beforeRemove(ctx: Context, db: EntityManager, target: Target): Promise<void> {
+    if (target.parentId == null) return;
+    const parent = await db.findOne(Target, { where: { id: target.parentId }, withDeleted: true });
+    if (parent && !scopeContains(ctx.scope, await targetResource.locate(db, parent))) throw errors.forbidden('assignedTargetDelete');
   }
 
   /**
