@@ -15,7 +15,7 @@ import type { Context } from './common/context.js';
 import { errors } from './common/errors.js';
 import { formatError } from './common/format-error.js';
 import { pickLang, requestStore, translate } from './common/i18n.js';
-import { limitsPlugin } from './common/limits.js';
+import { requestGatePlugin } from './common/request-gate.js';
 import { Loaders } from './common/query/loaders.js';
 import { scopeOf, type Principal } from './common/scope.js';
 import type { AppConfig } from './config.js';
@@ -108,7 +108,7 @@ export async function createApp(config: AppConfig): Promise<App> {
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP caching hints: every answer depends on who asks. Saves work on every field.
       ApolloServerPluginCacheControlDisabled(),
-      limitsPlugin(schema, config.queryDepthLimit, config.queryCostLimit, ANALYTICS_FIELDS),
+      requestGatePlugin(schema, config.queryDepthLimit, config.queryCostLimit, ANALYTICS_FIELDS),
       {
         async requestDidStart() {
           return {

@@ -63,7 +63,7 @@ const mysqlDriver = {
   },
 };
 
-export function dataSourceOptions(databaseUrl: string, opts: { logSql?: boolean; synchronize?: boolean; mysqlType?: MysqlTarget['type'] } = {}): DataSourceOptions {
+export function dataSourceOptions(databaseUrl: string, opts: { logSql?: boolean; mysqlType?: MysqlTarget['type'] } = {}): DataSourceOptions {
   const logger = new CountingLogger(!!opts.logSql);
   const file = sqliteFile(databaseUrl);
   if (file) {
@@ -73,7 +73,7 @@ export function dataSourceOptions(databaseUrl: string, opts: { logSql?: boolean;
       database: file,
       entities,
       migrations: sqliteMigrations,
-      synchronize: !!opts.synchronize,
+      synchronize: false,
       logging: ['query', 'error', 'warn', 'migration'],
       logger,
       prepareDatabase: (db: { pragma(source: string): unknown }) => {
@@ -93,7 +93,7 @@ export function dataSourceOptions(databaseUrl: string, opts: { logSql?: boolean;
     dateStrings: ['DATE'],
     entities,
     migrations: mysqlMigrations,
-    synchronize: !!opts.synchronize,
+    synchronize: false,
     logging: ['query', 'error', 'warn', 'migration'],
     logger,
     extra: { connectionLimit: 10 },

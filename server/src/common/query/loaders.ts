@@ -28,18 +28,6 @@ export class Loaders {
     return this.get(`custom:${key}`, () => new DataLoader<K, V>(batch) as unknown as DataLoader<number, V>) as unknown as DataLoader<K, V>;
   }
 
-  /** A value computed at most once per request. */
-  once<V>(key: string, make: () => Promise<V>): Promise<V> {
-    let value = this.values.get(key) as Promise<V> | undefined;
-    if (!value) {
-      value = make();
-      this.values.set(key, value);
-    }
-    return value;
-  }
-
-  private readonly values = new Map<string, Promise<unknown>>();
-
   private get<V>(key: string, make: () => DataLoader<number, V>): DataLoader<number, V> {
     let loader = this.loaders.get(key) as DataLoader<number, V> | undefined;
     if (!loader) {

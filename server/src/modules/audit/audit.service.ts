@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Context } from '../../common/context.js';
 import { defineQueryInputs, scopeByColumns, type ResourceDef } from '../../common/query/resource.js';
 import { listPage, findVisible, type ListArgs } from '../../common/query/list.js';
-import { Role, type Location } from '../../common/scope.js';
+import type { Location } from '../../common/scope.js';
 import { AuditAction, AuditEvent, type AuditChanges } from './audit-event.entity.js';
 
 export const auditQuery = defineQueryInputs(
@@ -61,6 +61,4 @@ export const auditService = {
 
   list: (ctx: Context, args: ListArgs) => listPage(ctx, auditResource, args),
   get: (ctx: Context, id: string) => findVisible(ctx, auditResource, id),
-
-  readRoles: [Role.ADMIN, Role.REGIONAL, Role.COUNTY],
 };

@@ -18,9 +18,8 @@ class UpdateAssessmentPolicyInput {
 @Resolver(() => AssessmentPolicy)
 export class PolicyResolver {
   @Query(() => AssessmentPolicy, { description: 'The current policy (built-in defaults until one is saved, with id 0).' })
-  async assessmentPolicy(@Ctx() ctx: Context) {
-    const current = await policyService.current(ctx.db.manager);
-    return { id: 0, createdAt: new Date(0), createdById: null, note: null, ...current };
+  assessmentPolicy(@Ctx() ctx: Context) {
+    return policyService.currentRecord(ctx.db.manager);
   }
 
   @Query(() => [AssessmentPolicy], { description: 'Every saved policy, newest first.' })

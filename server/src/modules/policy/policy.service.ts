@@ -16,9 +16,10 @@ export const policyService = {
     return row ?? { ...DEFAULT_POLICY };
   },
 
-  /** The current policy, read once per request. */
-  forRequest(ctx: Context): Promise<PolicyValues & Partial<AssessmentPolicy>> {
-    return ctx.loaders.once('policy', () => policyService.current(ctx.db.manager));
+  /** The current policy as a record: the newest row, or the defaults shown with id 0. */
+  async currentRecord(db: EntityManager): Promise<AssessmentPolicy> {
+    const current = await policyService.current(db);
+    return { id: 0, createdAt: new Date(0), createdById: null, note: null, ...current };
   },
 
   history(ctx: Context): Promise<AssessmentPolicy[]> {

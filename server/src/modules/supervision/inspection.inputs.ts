@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { defineQueryInputs, PageType } from '../../common/query/resource.js';
 import { LocalDateScalar } from '../../common/scalars.js';
-import { IsOptional, NonBlank, OptionalText } from '../../common/validation.js';
+import { IsOptional, NonBlank } from '../../common/validation.js';
 import { Inspection, InspectionKind, RectificationStatus } from './inspection.entity.js';
 import { translate } from '../../common/i18n.js';
 import { today } from '../../common/dates.js';

@@ -51,23 +51,22 @@ class InspectionService extends RecordService<Inspection, CreateInspectionInput,
   protected override async prepare(ctx: Context, db: EntityManager, input: Values, current: Inspection | null): Promise<Values> {
     const values: Values = { ...input };
     if (!current) {
+      const department = input.departmentId == null ? null : await this.reference(ctx, db, departmentResource, input.departmentId, 'departmentId');
       if (input.targetId != null) {
         const target = await this.reference(ctx, db, targetResource, input.targetId, 'targetId');
         values.targetId = target.id;
         values.regionId = target.regionId;
         values.countyId = target.countyId;
-        values.departmentId ??= target.responsibleDepartmentId;
+        values.departmentId = department?.id ?? target.responsibleDepartmentId;
       } else if (input.countyId != null) {
         const county = await this.reference(ctx, db, countyResource, input.countyId, 'countyId');
         values.countyId = county.id;
         values.regionId = county.regionId;
-      } else if (input.departmentId != null) {
-        const department = await this.reference(ctx, db, departmentResource, input.departmentId, 'departmentId');
+      } else if (department) {
         values.countyId = department.countyId;
         values.regionId = department.regionId;
       } else throw errors.badInput('targetId', 'blank');
-      if (values.departmentId != null && input.departmentId != null) {
-        const department = await this.reference(ctx, db, departmentResource, input.departmentId, 'departmentId');
+      if (department) {
         if (values.countyId != null && department.countyId !== values.countyId) throw errors.badInput('departmentId', 'responsibilityMismatch');
         values.departmentId = department.id;
       }

@@ -227,7 +227,6 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
           if (seen.has(key)) throw errors.badInput(`children.${i}.responsibleCountyId`, 'decomposeDuplicate');
           seen.add(key);
           const name = names.get(key) ?? String(who);
-          // (a county already holding a share of this target is refused above, as a duplicate)
           try {
             await this.createIn(ctx, db, {
               ...child,

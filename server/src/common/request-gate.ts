@@ -64,11 +64,12 @@ const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =
 };
 
 /**
- * Refuses, before anything runs, an operation nested deeper than the limit or whose
- * estimated cost, added to what the HTTP request's other (batched) operations cost,
- * passes the budget.
+ * The one gate every operation passes before anything runs: a login is needed for all but
+ * `login`; a dashboard's API key reaches only the analytics queries; and an operation nested
+ * deeper than the limit, or whose estimated cost (added to what the HTTP request's other,
+ * batched operations cost) passes the budget, is refused.
  */
-export function limitsPlugin(schema: GraphQLSchema, maxDepth: number, maxCost: number, analyticsFields: Set<string>): ApolloServerPlugin<Context> {
+export function requestGatePlugin(schema: GraphQLSchema, maxDepth: number, maxCost: number, analyticsFields: Set<string>): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
