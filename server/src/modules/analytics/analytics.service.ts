@@ -319,9 +319,9 @@ export const analyticsService = {
     if (regionId == null) throw errors.badInput('regionId', 'regionRoleNeedsRegion', { role });
     const content = await analyticsService.liveBulletin(ctx, label);
     return inTransaction(ctx.db, async (db) => {
-      const existing = await db.findOne(Bulletin, { where: { regionId, period: label } });
+      const existing = await db.findOne(Bulletin, { where: { regionId, activePeriod: label } });
       if (existing) throw errors.badInput('period', 'bulletinPublished', { period: label, date: existing.publishedAt.toISOString().slice(0, 10) });
-      const inserted = await db.insert(Bulletin, { regionId, period: label, publishedAt: new Date(), publishedById: ctx.principal!.userId, content: content as never });
+      const inserted = await db.insert(Bulletin, { regionId, period: label, activePeriod: label, publishedAt: new Date(), publishedById: ctx.principal!.userId, content: content as never });
       const id = Number(inserted.identifiers[0].id);
       await auditService.record(db, ctx, {
         action: AuditAction.PUBLISH,

@@ -8,7 +8,8 @@ import { DateTimeScalar } from '../../common/scalars.js';
  * `BulletinContent` as it was at publication.
  */
 @Entity('bulletin')
-@Index(['regionId', 'period'], { unique: true })
+@Index(['regionId', 'period'])
+@Index(['regionId', 'activePeriod'], { unique: true })
 export class Bulletin {
   @PrimaryGeneratedColumn()
   id: number;
@@ -27,6 +28,19 @@ export class Bulletin {
 
   @Column({ type: 'json' })
   content: unknown;
+
+  /** The period while the bulletin stands, null once withdrawn: at most one standing bulletin per period. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  activePeriod: string | null;
+
+  @Column({ type: 'datetime', precision: 6, nullable: true })
+  withdrawnAt: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  withdrawnById: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  withdrawalReason: string | null;
 }
 
 @ObjectType({ description: 'Who published a bulletin and when.' })

@@ -45,6 +45,16 @@ export class AssessmentPolicy {
   @Field(() => Int, { description: 'Days a county has to answer a supervision notice (default 7).' })
   @Column({ type: 'int', default: 7 })
   noticeResponseDays: number;
+
+  @Field(() => Boolean, {
+    description: 'Count SUBMITTED (not yet reviewed) reports in the official figures too, for organizations that do not review (default false: only APPROVED reports count).',
+  })
+  @Column({ type: 'boolean', default: false })
+  countSubmittedReports: boolean;
+
+  @Field(() => Int, { description: 'A report waiting longer than this many days for review is listed as overdue for the reviewers (default 7).' })
+  @Column({ type: 'int', default: 7 })
+  reviewOverdueDays: number;
 }
 
 export const DEFAULT_POLICY: Omit<AssessmentPolicy, 'id' | 'createdAt' | 'createdById' | 'note'> = {
@@ -53,4 +63,6 @@ export const DEFAULT_POLICY: Omit<AssessmentPolicy, 'id' | 'createdAt' | 'create
   yellowDaysLeft: 14,
   yellowMinProgress: 0.8,
   noticeResponseDays: 7,
+  countSubmittedReports: false,
+  reviewOverdueDays: 7,
 };

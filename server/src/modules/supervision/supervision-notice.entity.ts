@@ -66,6 +66,13 @@ export class SupervisionNotice extends BaseRecord {
   @Column({ type: 'int', nullable: true })
   issuedById: number | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the issuer departed from the ladder: a notice on a GREEN target, or one that skips rungs, needs a reason.',
+  })
+  @Column({ type: 'text', nullable: true })
+  issueReason: string | null;
+
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   response: string | null;
