@@ -14,13 +14,30 @@ export function targetFixtures(server: TestServer, token: string) {
       });
       return data.createTarget;
     },
-    async report(targetId: string, reportedOn: string, value: { actualValue?: number; percentComplete?: number }, as = token): Promise<{ id: string; version: number }> {
+    /**
+     * Submits a report and, unless `approve` is false, has the prefecture approve it (only
+     * APPROVED reports count in the official figures); returns the report as it stands.
+     */
+    async report(
+      targetId: string,
+      reportedOn: string,
+      value: { actualValue?: number; percentComplete?: number },
+      as = token,
+      opts: { approve?: boolean } = {},
+    ): Promise<{ id: string; version: number; status: string }> {
       const data = await server.ok(
-        'mutation($input: SubmitProgressReportInput!) { submitProgressReport(input: $input) { id version } }',
+        'mutation($input: SubmitProgressReportInput!) { submitProgressReport(input: $input) { id version status } }',
         { input: { targetId, reportedOn, narrative: `进展 ${reportedOn}`, ...value } },
         { token: as },
       );
-      return data.submitProgressReport;
+      const report = data.submitProgressReport;
+      if (opts.approve === false) return report;
+      const reviewed = await server.ok(
+        'mutation($id: ID!, $v: Int!) { reviewProgressReport(id: $id, input: { version: $v, decision: APPROVED }) { id version status } }',
+        { id: report.id, v: report.version },
+        { token: await server.token('admin') },
+      );
+      return reviewed.reviewProgressReport;
     },
     async metrics(id: string, asOf: string): Promise<{ progress: number; status: string; warning: string; completedOn: string | null; elapsed: number }> {
       const data = await ok('query($id: ID!, $d: LocalDate) { target(id: $id) { progress(asOf: $d) status(asOf: $d) warning(asOf: $d) completedOn(asOf: $d) elapsed(asOf: $d) } }', { id, d: asOf });

@@ -128,9 +128,6 @@ describe('county user (county-540222, 江孜县)', () => {
     );
     expect(createCadre.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'departmentId' });
 
-    const regionLevel = await server.gql('mutation($r: ID!) { createDepartment(input: { regionId: $r, name: "地直", kind: OTHER }) { id } }', { r: jiangzi.regionId }, { token: county });
-    expect(codes(regionLevel)).toEqual(['FORBIDDEN']);
-
     const createCounty = await server.gql('mutation($r: ID!) { createCounty(input: { regionId: $r, name: "新县", code: "540299" }) { id } }', { r: jiangzi.regionId }, { token: county });
     expect(codes(createCounty)).toEqual(['FORBIDDEN']);
 
@@ -138,6 +135,11 @@ describe('county user (county-540222, 江孜县)', () => {
     const auditAfter = await server.ok('{ auditEvents(limit: 0) { total } }', {}, { token: regional });
     expect(after).toEqual(before);
     expect(auditAfter.auditEvents.total).toBe(auditBefore.auditEvents.total);
+  });
+
+  it('creates a department without a county in its own county, never as a region-level unit', async () => {
+    const regionLevel = await server.gql('mutation($r: ID!) { createDepartment(input: { regionId: $r, name: "本县新部门", kind: OTHER }) { countyId } }', { r: jiangzi.regionId }, { token: county });
+    expect(regionLevel.data?.createDepartment).toEqual({ countyId: jiangzi.id });
   });
 
   it('can move its own cadre only within its county', async () => {

@@ -136,7 +136,7 @@ describe('a county user (江孜县)', () => {
   });
 
   it('reports on its own target, which only the prefecture may review', async () => {
-    const report = await f.report(child['540222'], '2025-02-15', { actualValue: 12 }, jiangziUser);
+    const report = await f.report(child['540222'], '2025-02-15', { actualValue: 12 }, jiangziUser, { approve: false });
     const own = await server.gql('mutation($id: ID!) { reviewProgressReport(id: $id, input: { version: 1, decision: APPROVED }) { status } }', { id: report.id }, { token: jiangziUser });
     expect(codes(own)).toEqual(['FORBIDDEN']);
     const reviewed = await server.ok(
@@ -157,7 +157,7 @@ describe('a county user (江孜县)', () => {
     const data = await server.ok('query($c: ID!) { departments(filter: { countyId: { eq: $c } }, limit: 1) { items { id cadres(limit: 1) { items { id } } } } }', { c: county['540222'] }, { token: jiangziUser });
     const dept = data.departments.items[0];
     const sub = await server.gql(
-      'mutation($p: ID!, $d: ID!, $k: ID!) { createTarget(input: { parentId: $p, title: "组织部培训", responsibleDepartmentId: $d, responsibleCadreId: $k, targetValue: 30 }) { countyId responsibleDepartment { id } responsibleCadre { id } } }',
+      'mutation($p: ID!, $d: ID!, $k: ID!) { createTarget(input: { parentId: $p, title: "组织部培训", responsibleDepartmentId: $d, responsibleCadreId: $k, targetValue: 30, proceedWithReports: true }) { countyId responsibleDepartment { id } responsibleCadre { id } } }',
       { p: child['540222'], d: dept.id, k: dept.cadres.items[0].id },
       { token: jiangziUser },
     );
@@ -358,7 +358,7 @@ describe('guards', () => {
   });
 
   it('a deleted notice leaves the live bulletin; notices of other regions never enter it', async () => {
-    const notice = await server.ok('mutation($t: ID!) { issueSupervisionNotice(input: { targetId: $t, issuedOn: "2025-01-10", dueOn: "2025-01-12", content: "逾期未复" }) { id } }', { t: child['540221'] }, { token: regional });
+    const notice = await server.ok('mutation($t: ID!) { issueSupervisionNotice(input: { targetId: $t, issuedOn: "2025-01-10", dueOn: "2025-01-12", content: "逾期未复", issueReason: "提前提醒" }) { id } }', { t: child['540221'] }, { token: regional });
     const listed = async () => (await server.ok('{ bulletin(period: "2025-01") { content { notices { noticeId } } } }', {}, { token: regional })).bulletin.content.notices.map((n: any) => n.noticeId);
     expect(await listed()).toContain(notice.issueSupervisionNotice.id);
     await server.ok('mutation($id: ID!) { deleteSupervisionNotice(id: $id) }', { id: notice.issueSupervisionNotice.id }, { token: regional });

@@ -47,8 +47,8 @@ describe('progress of a leaf', () => {
   it('ignores a rejected report and falls back to the one before', async () => {
     const t = await f.target({ directiveId, title: '退回测试', kind: 'QUANTITATIVE', baseline: 0, targetValue: 10 });
     await f.report(t.id, '2025-02-01', { actualValue: 4 });
-    const late = await f.report(t.id, '2025-03-01', { actualValue: 10 });
-    expect((await f.metrics(t.id, '2025-03-15')).progress).toBe(1);
+    const late = await f.report(t.id, '2025-03-01', { actualValue: 10 }, undefined, { approve: false });
+    expect((await f.metrics(t.id, '2025-03-15')).progress).toBe(0.4); // not reviewed yet: does not count
     const admin = await server.token('admin');
     await server.ok('mutation($id: ID!, $v: Int!) { reviewProgressReport(id: $id, input: { version: $v, decision: REJECTED, note: "数据不实" }) { status } }', { id: late.id, v: late.version }, { token: admin });
     expect((await f.metrics(t.id, '2025-03-15')).progress).toBe(0.4);

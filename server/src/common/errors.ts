@@ -11,6 +11,8 @@ export const ErrorCode = {
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The database cannot be reached: retry later (HTTP 503 with Retry-After). */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -36,10 +38,15 @@ export const errors = {
   forbidden: (key: MessageKey, params: Params = {}) => new AppError(ErrorCode.FORBIDDEN, key, params),
   badInput: (field: string, key: MessageKey, params: Params = {}) =>
     new AppError(ErrorCode.BAD_USER_INPUT, key, { field, ...params }, { field }),
+  /** Several fields wrong at once: `field` names the first, `fields` all of them. */
+  badInputs: (fields: string[], key: MessageKey, params: Params = {}) =>
+    new AppError(ErrorCode.BAD_USER_INPUT, key, { field: fields.join(', '), ...params }, { field: fields[0], fields }),
   notFound: (entity: string, id: string | number) =>
     new AppError(ErrorCode.NOT_FOUND, 'notFound', { entity, id: String(id) }),
   conflict: (entity: string, id: string | number, given: number, current: number) =>
     new AppError(ErrorCode.CONFLICT, 'conflict', { entity, id: String(id), given, current }, { currentVersion: current }),
+  /** CONFLICT without a version: a concurrent change got there first. */
+  conflictMessage: (key: MessageKey, params: Params = {}) => new AppError(ErrorCode.CONFLICT, key, params),
   tooManyRequests: (minutes: number) => new AppError(ErrorCode.TOO_MANY_REQUESTS, 'loginThrottled', { minutes }),
   tooComplex: (key: MessageKey, params: Params) => new AppError(ErrorCode.QUERY_TOO_COMPLEX, key, params, { http: { status: 400 } }),
 };

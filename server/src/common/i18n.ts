@@ -7,6 +7,11 @@ export interface RequestStore {
   requestId: string;
   lang: Lang;
   sqlStatements: number;
+  /** Statements the request may run (the SQL logger refuses the next one). */
+  sqlStatementLimit?: number;
+  /** Epoch ms after which the request's next statement is refused. */
+  deadline?: number;
+  startedAt?: number;
 }
 
 export const requestStore = new AsyncLocalStorage<RequestStore>();
@@ -263,9 +268,143 @@ export const messages = {
     'zh-CN': '{field} 不能早于 {date}。',
     en: '{field} cannot be earlier than {date}.',
   },
+  // Rules fixes: target dates and responsibility, reports, notices, bulletins.
+  targetFieldsMissing: {
+    'zh-CN': '请填写以下必填项：{field}（顶层目标须有类别、性质、开始日期和完成时限，定量目标还须有目标值）。',
+    en: 'Please fill in: {field} (a top-level target needs a category, kind, start date and deadline; a quantitative one also a target value).',
+  },
+  childStartsBeforeParent: {
+    'zh-CN': '子目标的开始日期 {startDate} 早于上级目标的开始日期 {parentStart}。',
+    en: 'The sub-target’s start date {startDate} is before its parent’s start date {parentStart}.',
+  },
+  childDeadlineAfterParent: {
+    'zh-CN': '子目标的完成时限 {deadline} 晚于上级目标的完成时限 {parentDeadline}。',
+    en: 'The sub-target’s deadline {deadline} is after its parent’s deadline {parentDeadline}.',
+  },
+  parentStartsAfterChild: {
+    'zh-CN': '开始日期 {startDate} 晚于其子目标最早的开始日期 {childStart}，请先调整子目标。',
+    en: 'The start date {startDate} is after its earliest sub-target’s start {childStart}; change the sub-targets first.',
+  },
+  parentDeadlineBeforeChild: {
+    'zh-CN': '完成时限 {deadline} 早于其子目标最晚的完成时限 {childDeadline}，请先调整子目标。',
+    en: 'The deadline {deadline} is before its latest sub-target’s deadline {childDeadline}; change the sub-targets first.',
+  },
+  parentHasReports: {
+    'zh-CN': '目标“{title}”（{id}）已有 {count} 份进展报告：{reports}。分解后其进度将改由子目标汇总（报告保留在历史中）。确认继续请传 proceedWithReports: true。',
+    en: 'Target “{title}” ({id}) already has {count} progress reports: {reports}. Once split, its progress comes from its sub-targets (the reports stay in its history). To go on, send proceedWithReports: true.',
+  },
+  departmentOutsideCounty: {
+    'zh-CN': '责任单位“{department}”不属于该目标的责任县（区）。',
+    en: 'The responsible department “{department}” is not in the target’s county.',
+  },
+  cadreOutsideCounty: {
+    'zh-CN': '责任人“{cadre}”不属于该目标的责任县（区）。',
+    en: 'The responsible cadre “{cadre}” does not work in the target’s county.',
+  },
+  reportBeforeStart: {
+    'zh-CN': '{field} {date} 早于目标的开始日期 {startDate}。',
+    en: '{field} {date} is before the target’s start date {startDate}.',
+  },
+  noticeOnGreenTarget: {
+    'zh-CN': '该目标当前为绿灯，无需督办；确需下发请在 issueReason 中说明理由。',
+    en: 'This target is GREEN and needs no notice; to issue one anyway, give the reason in issueReason.',
+  },
+  noticeSkipsRungs: {
+    'zh-CN': '督办应逐级升级：下一级为 {expected}，跳级下发 {level} 请在 issueReason 中说明理由。',
+    en: 'Notices escalate one rung at a time: the next is {expected}; to issue {level} instead, give the reason in issueReason.',
+  },
+  bulletinPeriodOpen: {
+    'zh-CN': '{period} 尚未结束，{date} 起方可发布通报。',
+    en: '{period} has not ended yet; its bulletin can be published from {date}.',
+  },
+  bulletinNotPublished: {
+    'zh-CN': '{period} 没有已发布的通报。',
+    en: 'There is no published bulletin for {period}.',
+  },
+  reasonRequired: {
+    'zh-CN': '请填写理由（{field}）。',
+    en: 'Please give a reason ({field}).',
+  },
+  portInUse: {
+    'zh-CN': '端口 {port} 已被占用：请关闭占用该端口的程序，或用 PORT 指定其他端口（例如 PORT=4001 npm start）。',
+    en: 'Port {port} is already in use: stop the program using it, or choose another port with PORT (e.g. PORT=4001 npm start).',
+  },
+  notFoundByCode: {
+    'zh-CN': '代码为 {code} 的{entity}不存在或无权查看。',
+    en: 'No {entity} with code {code} exists or is visible to you.',
+  },
+  idOrCode: {
+    'zh-CN': '请只给出 {field} 与对应的代码之一，且二者须指向同一记录。',
+    en: 'Give either {field} or the matching code, and they must name the same record.',
+  },
   internal: {
     'zh-CN': '服务器内部错误（请求编号 {requestId}）。请稍后重试，或把编号告知管理员。',
     en: 'Internal server error (request {requestId}). Try again later, or give the request id to an administrator.',
+  },
+  // Security (attacks refused; see docs/security.md).
+  credentialThrottled: {
+    'zh-CN': '密码尝试过于频繁，请在 {seconds} 秒后再试。',
+    en: 'Too many password attempts; try again in {seconds} seconds.',
+  },
+  oneLoginPerRequest: {
+    'zh-CN': '一次 HTTP 请求最多只能包含一次 login 或 changePassword（别名和批量操作也算在内）。',
+    en: 'One HTTP request may contain at most one login or changePassword (aliases and batched operations included).',
+  },
+  tooManyStatements: {
+    'zh-CN': '该请求需要执行的数据库语句超过上限 {max} 条；请拆分查询或减少别名。',
+    en: 'This request needs more than {max} database statements; split it or use fewer aliases.',
+  },
+  requestTooLong: {
+    'zh-CN': '该请求运行超过 {seconds} 秒，已停止；请缩小查询范围。',
+    en: 'This request ran longer than {seconds} seconds and was stopped; narrow the query.',
+  },
+  statementTimeout: {
+    'zh-CN': '一条数据库语句运行时间过长，已停止；请缩小查询范围。',
+    en: 'A database statement ran too long and was stopped; narrow the query.',
+  },
+  filterTooManyValues: {
+    'zh-CN': '筛选条件共含 {count} 个值，超过上限 {max}。',
+    en: 'The filter holds {count} values in all, more than the limit of {max}.',
+  },
+  filterTooManyBranches: {
+    'zh-CN': '筛选条件的 and/or/not 分支共 {count} 个，超过上限 {max}。',
+    en: 'The filter has {count} and/or/not branches in all, more than the limit of {max}.',
+  },
+  filterTooDeep: {
+    'zh-CN': '筛选条件嵌套超过 {max} 层。',
+    en: 'The filter is nested more than {max} levels deep.',
+  },
+  filterValueTooLong: {
+    'zh-CN': '筛选值最长 {max} 个字符（收到 {length} 个）。',
+    en: 'A filter value may be at most {max} characters long (got {length}).',
+  },
+  nulCharacter: {
+    'zh-CN': '文本中不能包含空字符（\\u0000）。',
+    en: 'Text may not contain the NUL character (\\u0000).',
+  },
+  tooManyBytes: {
+    'zh-CN': '{field} 过长：最多 {max} 字节（UTF-8；一个汉字 3 字节，一个表情符号 4 字节）。',
+    en: '{field} is too long: at most {max} bytes of UTF-8 (a Chinese character takes 3, an emoji 4).',
+  },
+  serviceUnavailable: {
+    'zh-CN': '数据库暂时无法访问，请稍后重试（请求编号 {requestId}）。',
+    en: 'The database cannot be reached at the moment; please retry shortly (request {requestId}).',
+  },
+  concurrentWrite: {
+    'zh-CN': '另一个请求刚刚做了同样的修改；请刷新后再试。',
+    en: 'Another request has just made the same change; reload and try again.',
+  },
+  forbiddenApiKeyFilter: {
+    'zh-CN': 'API 密钥只能按单位、类别、性质、状态、预警和日期筛选，不能按 {field} 筛选。',
+    en: 'An API key may filter by units, category, kind, status, warning and dates only, not by {field}.',
+  },
+  unknownOperation: {
+    'zh-CN': '文档中没有名为 {name} 的操作。',
+    en: 'The document has no operation named {name}.',
+  },
+  operationNameRequired: {
+    'zh-CN': '文档包含多个操作，请用 operationName 指明要执行哪一个。',
+    en: 'The document holds several operations; name the one to run in operationName.',
   },
 } satisfies Record<string, Message>;
 

@@ -80,7 +80,13 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
   /** Creates one row inside a running transaction (several creates can share one, e.g. a decomposition). */
   async createIn(ctx: Context, db: EntityManager, input: C): Promise<E> {
     this.assertRole(ctx);
-    const values = await this.prepare(ctx, db, { ...input } as Values<E>, null);
+    const given = { ...input } as Values<E> & { countyId?: unknown };
+    // A county user's new record belongs to its own county unless it says otherwise.
+    const countyId = ctx.principal?.role === Role.COUNTY ? ctx.principal.countyId : null;
+    if (countyId != null && given.countyId == null && db.connection.getMetadata(this.def.entity).columns.some((c) => c.propertyName === 'countyId')) {
+      given.countyId = String(countyId);
+    }
+    const values = await this.prepare(ctx, db, given, null);
     for (const column of db.connection.getMetadata(this.def.entity).columns) {
       const key = column.propertyName as keyof Values<E>;
       if (values[key] !== null || column.isNullable) continue;

@@ -40,18 +40,24 @@ export class AnalyticsResolver {
     return analyticsService.bulletin(ctx, period);
   }
 
-  @Query(() => [BulletinView], { description: 'Published bulletins, newest period first.' })
+  @Query(() => [BulletinView], { description: 'Published bulletins, newest period first; withdrawn ones too with includeWithdrawn.' })
   bulletins(
     @Arg('offset', () => Int, { nullable: true, defaultValue: 0 }) offset: number,
     @Arg('limit', () => Int, { nullable: true, defaultValue: 50 }) limit: number,
+    @Arg('includeWithdrawn', () => Boolean, { nullable: true, defaultValue: false }) includeWithdrawn: boolean,
     @Ctx() ctx: Context,
   ) {
-    return analyticsService.bulletins(ctx, { offset, limit });
+    return analyticsService.bulletins(ctx, { offset, limit }, includeWithdrawn);
   }
 
-  @Mutation(() => BulletinView, { description: 'Freezes the bulletin of a period as an immutable snapshot (once per period).' })
+  @Mutation(() => BulletinView, { description: 'Freezes the bulletin of a period that has ended as an immutable snapshot (one standing bulletin per period).' })
   publishBulletin(@Arg('period', () => String) period: string, @Ctx() ctx: Context) {
     return analyticsService.publish(ctx, period);
+  }
+
+  @Mutation(() => BulletinView, { description: '撤回: withdraws the standing bulletin of a period with a reason (ADMIN, REGIONAL); the snapshot is kept and the period may be published again.' })
+  withdrawBulletin(@Arg('period', () => String) period: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context) {
+    return analyticsService.withdraw(ctx, period, reason);
   }
 
   @FieldResolver(() => County, { nullable: true })

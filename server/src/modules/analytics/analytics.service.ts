@@ -1,5 +1,5 @@
 import type { Context } from '../../common/context.js';
-import { parsePeriod, today, type Period } from '../../common/dates.js';
+import { addDays, parsePeriod, today, type Period } from '../../common/dates.js';
 import { errors } from '../../common/errors.js';
 import { listPage, loadByIds, ScopedQuery, type ListArgs } from '../../common/query/list.js';
 import { defineQueryInputs, type ResourceDef } from '../../common/query/resource.js';
@@ -34,7 +34,11 @@ import {
 export const bulletinResource: ResourceDef<Bulletin> = {
   type: 'Bulletin',
   entity: Bulletin,
-  query: defineQueryInputs('Bulletin', { regionId: { kind: 'id' }, period: { kind: 'string' }, publishedAt: { kind: 'datetime' } }, { PERIOD: 'period', PUBLISHED_AT: 'publishedAt' }),
+  query: defineQueryInputs(
+    'Bulletin',
+    { regionId: { kind: 'id' }, period: { kind: 'string' }, activePeriod: { kind: 'string' }, publishedAt: { kind: 'datetime' } },
+    { PERIOD: 'period', PUBLISHED_AT: 'publishedAt' },
+  ),
   softDelete: false,
   // Published bulletins are region-wide notices: county users read them too.
   readScope: (scope, sql) => `${sql.col('regionId')} = ${sql.param(scope.regionId)}`,
@@ -132,7 +136,11 @@ export const analyticsService = {
    * completed, on time, mean progress, schedule score, red and yellow lights, and overdue
    * rectifications. Aggregates in SQL; units with nothing in play come last.
    */
-  async scoreboard(ctx: Context, label: string, level: ScoreboardLevel, asOfArg?: string | null): Promise<Scoreboard> {
+  async scoreboard(callerCtx: Context, label: string, level: ScoreboardLevel, asOfArg?: string | null): Promise<Scoreboard> {
+    // Ranks are computed over the whole region before any scoping: a county's rank is its
+    // place among all units. A county user then gets only its own entries (below).
+    const countyScope = callerCtx.scope.level === 'COUNTY' ? callerCtx.scope : null;
+    const ctx: Context = countyScope ? { ...callerCtx, scope: { level: 'REGION', regionId: countyScope.regionId } } : callerCtx;
     const p = period(label);
     const asOf = periodAsOf(p, asOfArg);
     const unit = level === ScoreboardLevel.COUNTY ? 'countyId' : 'responsibleDepartmentId';
@@ -193,7 +201,17 @@ export const analyticsService = {
         (b.scheduleScore ?? -1) - (a.scheduleScore ?? -1) || onTimeRate(b) - onTimeRate(a) || b.meanProgress - a.meanProgress || a.overdueRectifications - b.overdueRectifications || a.unitId - b.unitId,
     );
     entries.forEach((e, i) => (e.rank = i + 1));
-    return { period: p.label, level, asOf, entries };
+    const scored = entries.filter((e) => e.scheduleScore != null);
+    const mean = (values: number[]) => (values.length ? round(values.reduce((a, b) => a + b, 0) / values.length) : null);
+    return {
+      period: p.label,
+      level,
+      asOf,
+      unitsRanked: entries.length,
+      regionMeanScheduleScore: mean(scored.map((e) => e.scheduleScore!)),
+      regionMeanProgress: mean(scored.map((e) => e.meanProgress)),
+      entries: countyScope ? entries.filter((e) => e.countyId === countyScope.countyId) : entries,
+    };
   },
 
   /** The live 通报 of a period, computed for the caller's region. */
@@ -299,15 +317,21 @@ export const analyticsService = {
   /** The published bulletin of the period if there is one; otherwise the live one (not for county users). */
   async bulletin(ctx: Context, label: string): Promise<BulletinView | null> {
     period(label);
-    const published = (await listPage(ctx, bulletinResource, { filter: { period: { eq: label }, ...regionFilter(ctx) }, limit: 1 }, { aggregate: true })).items[0];
+    const published = (await listPage(ctx, bulletinResource, { filter: { activePeriod: { eq: label }, ...regionFilter(ctx) }, limit: 1 }, { aggregate: true })).items[0];
     if (published) return viewOf(published);
     if (ctx.principal?.role === Role.COUNTY) return null;
     return { id: null, period: label, live: true, publishedAt: null, content: await analyticsService.liveBulletin(ctx, label) };
   },
 
-  async bulletins(ctx: Context, args: ListArgs): Promise<BulletinView[]> {
+  async bulletins(ctx: Context, args: ListArgs, includeWithdrawn = false): Promise<BulletinView[]> {
+    const filter = { ...regionFilter(ctx), ...(includeWithdrawn ? {} : { activePeriod: { isNull: false } }) };
     return (
-      await listPage(ctx, bulletinResource, { ...args, filter: regionFilter(ctx), orderBy: args.orderBy ?? [{ field: 'PERIOD', direction: 'DESC' as never }] }, { aggregate: true })
+      await listPage(
+        ctx,
+        bulletinResource,
+        { ...args, filter, orderBy: args.orderBy ?? [{ field: 'PERIOD', direction: 'DESC' as never }, { field: 'PUBLISHED_AT', direction: 'DESC' as never }] },
+        { aggregate: true },
+      )
     ).items.map(viewOf);
   },
 
@@ -317,11 +341,17 @@ export const analyticsService = {
     if (!role || !bulletinResource.writableBy.includes(role)) throw errors.forbidden('forbiddenRole', { role: role ?? '' });
     const regionId = ctx.principal!.regionId;
     if (regionId == null) throw errors.badInput('regionId', 'regionRoleNeedsRegion', { role });
+    const p = period(label);
+    // Only a period that has ended (in the configured time zone) is frozen: figures of a
+    // running month would be published before they are known.
+    if (p.to >= today()) throw errors.badInput('period', 'bulletinPeriodOpen', { period: label, date: addDays(p.to, 1) });
     const content = await analyticsService.liveBulletin(ctx, label);
     return inTransaction(ctx.db, async (db) => {
       const existing = await db.findOne(Bulletin, { where: { regionId, activePeriod: label } });
       if (existing) throw errors.badInput('period', 'bulletinPublished', { period: label, date: existing.publishedAt.toISOString().slice(0, 10) });
-      const inserted = await db.insert(Bulletin, { regionId, period: label, activePeriod: label, publishedAt: new Date(), publishedById: ctx.principal!.userId, content: content as never });
+      const inserted = await duplicateAsConflict(label, () =>
+        db.insert(Bulletin, { regionId, period: label, activePeriod: label, publishedAt: new Date(), publishedById: ctx.principal!.userId, content: content as never }),
+      );
       const id = Number(inserted.identifiers[0].id);
       await auditService.record(db, ctx, {
         action: AuditAction.PUBLISH,
@@ -333,9 +363,47 @@ export const analyticsService = {
       return viewOf(await db.findOneOrFail(Bulletin, { where: { id } }));
     });
   },
+
+  /**
+   * 撤回: takes a published bulletin back with a reason. The snapshot is kept, marked
+   * withdrawn, and the period may be published again.
+   */
+  async withdraw(ctx: Context, label: string, reason: string): Promise<BulletinView> {
+    const role = ctx.principal?.role;
+    if (!role || !bulletinResource.writableBy.includes(role)) throw errors.forbidden('forbiddenRole', { role: role ?? '' });
+    period(label);
+    if (!reason.trim()) throw errors.badInput('reason', 'reasonRequired');
+    const regionId = ctx.principal!.regionId;
+    return inTransaction(ctx.db, async (db) => {
+      const standing = regionId == null ? null : await db.findOne(Bulletin, { where: { regionId, activePeriod: label } });
+      if (!standing) throw errors.badInput('period', 'bulletinNotPublished', { period: label });
+      const withdrawnAt = new Date();
+      const result = await db.update(Bulletin, { id: standing.id, activePeriod: label }, { activePeriod: null, withdrawnAt, withdrawnById: ctx.principal!.userId, withdrawalReason: reason.trim() });
+      if (result.affected !== 1) throw errors.badInput('period', 'bulletinNotPublished', { period: label });
+      await auditService.record(db, ctx, {
+        action: AuditAction.UPDATE,
+        entityType: 'Bulletin',
+        entityId: standing.id,
+        location: { regionId: standing.regionId, countyId: null },
+        changes: { withdrawnAt: { before: null, after: withdrawnAt.toISOString() }, withdrawalReason: { before: null, after: reason.trim() } },
+      });
+      return viewOf(await db.findOneOrFail(Bulletin, { where: { id: standing.id } }));
+    });
+  },
 };
+
+/** Two publications of one period racing: the loser is told the period was just published. */
+async function duplicateAsConflict<T>(label: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const code = (error as { driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+    if (code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE') throw errors.conflictMessage('bulletinPublished', { period: label, date: today() });
+    throw error;
+  }
+}
 
 function viewOf(b: Bulletin): BulletinView {
   const content = (typeof b.content === 'string' ? JSON.parse(b.content) : b.content) as BulletinContent;
-  return { id: b.id, period: b.period, live: false, publishedAt: b.publishedAt, content };
+  return { id: b.id, period: b.period, live: false, publishedAt: b.publishedAt, withdrawnAt: b.withdrawnAt ?? null, withdrawalReason: b.withdrawalReason ?? null, content };
 }

@@ -64,7 +64,10 @@ export class Scoreboard {
   @Field(() => String) period: string;
   @Field(() => ScoreboardLevel) level: ScoreboardLevel;
   @Field(() => LocalDateScalar, { description: 'The date figures are computed at: the end of the period, or today if earlier.' }) asOf: string;
-  @Field(() => [ScoreboardEntry]) entries: ScoreboardEntry[];
+  @Field(() => Int, { description: 'How many units were ranked (all of the region’s, whoever asks).' }) unitsRanked: number;
+  @Field(() => Float, { nullable: true, description: 'Mean schedule score of the ranked units that had targets in play.' }) regionMeanScheduleScore: number | null;
+  @Field(() => Float, { nullable: true, description: 'Mean progress of the ranked units that had targets in play.' }) regionMeanProgress: number | null;
+  @Field(() => [ScoreboardEntry], { description: 'Every unit with its rank; a county user gets only its own entries, with their true ranks.' }) entries: ScoreboardEntry[];
 }
 
 @ObjectType({ description: 'A RED target as the bulletin names it.' })
@@ -117,5 +120,7 @@ export class BulletinView {
   @Field(() => String) period: string;
   @Field(() => Boolean, { description: 'true: computed now; false: the published snapshot.' }) live: boolean;
   @Field(() => DateTimeScalar, { nullable: true }) publishedAt: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: '撤回: when the published bulletin was withdrawn (its snapshot is kept).' }) withdrawnAt?: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why it was withdrawn.' }) withdrawalReason?: string | null;
   @Field(() => BulletinContent) content: BulletinContent;
 }

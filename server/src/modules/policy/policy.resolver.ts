@@ -12,6 +12,10 @@ class UpdateAssessmentPolicyInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(365) yellowDaysLeft?: number;
   @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(1) yellowMinProgress?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(90) noticeResponseDays?: number;
+  @Field(() => Boolean, { nullable: true, description: 'true: unreviewed (SUBMITTED) reports count in the official figures too.' })
+  @IsOptional()
+  countSubmittedReports?: boolean;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(90) reviewOverdueDays?: number;
   @Field(() => String, { nullable: true, description: 'Why it changes.' }) @OptionalText(2000) note?: string | null;
 }
 

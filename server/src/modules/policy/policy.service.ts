@@ -16,6 +16,14 @@ export const policyService = {
     return row ?? { ...DEFAULT_POLICY };
   },
 
+  /** The current policy, read once per request however many fields ask for it. */
+  forRequest(ctx: Context): Promise<PolicyValues & Partial<AssessmentPolicy>> {
+    return ctx.loaders.custom<number, PolicyValues & Partial<AssessmentPolicy>>('current-policy', async (keys) => {
+      const current = await policyService.current(ctx.db.manager);
+      return keys.map(() => current);
+    }).load(0);
+  },
+
   /** The current policy as a record: the newest row, or the defaults shown with id 0. */
   async currentRecord(db: EntityManager): Promise<AssessmentPolicy> {
     const current = await policyService.current(db);

@@ -14,7 +14,7 @@ export const FieldResearchPage = PageType(FieldResearch, 'FieldResearch');
 
 @InputType()
 export class CreateFieldResearchInput {
-  @Field(() => ID) countyId: string;
+  @Field(() => ID, { nullable: true, description: 'Required, except for a county user: defaults to your own county.' }) countyId?: string | null;
   @Field(() => LocalDateScalar) visitedOn: string;
   @Field(() => String) @NonBlank(200) topic: string;
   @Field(() => String) @NonBlank(500) participants: string;

@@ -1,7 +1,8 @@
+import { IsOptional } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { defineQueryInputs, PageType } from '../../common/query/resource.js';
 import { LocalDateScalar } from '../../common/scalars.js';
-import { NonBlank } from '../../common/validation.js';
+import { NonBlank, OptionalText } from '../../common/validation.js';
 import { today } from '../../common/dates.js';
 import { Target, WarningLevel } from '../targets/target.entity.js';
 import { NoticeLevel, SupervisionNotice } from './supervision-notice.entity.js';
@@ -33,6 +34,9 @@ export class IssueSupervisionNoticeInput {
   @Field(() => String) @NonBlank(20000) content: string;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to today.' }) issuedOn?: string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to issuedOn + the policy’s response days.' }) dueOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required to issue a notice on a GREEN target, or one that skips rungs of the ladder.' })
+  @OptionalText(2000)
+  issueReason?: string | null;
 }
 
 @InputType()
@@ -42,9 +46,14 @@ export class RespondToSupervisionNoticeInput {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to today.' }) respondedOn?: string | null;
 }
 
-@InputType({ description: 'Supervision notices cannot be edited once issued; only answered.' })
+@InputType({ description: 'Corrects a notice before it is answered (its target and issuer stay).' })
 export class UpdateSupervisionNoticeInput {
   @Field(() => Int) version: number;
+  @Field(() => NoticeLevel, { nullable: true }) level?: NoticeLevel | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @NonBlank(20000) content?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) issuedOn?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) dueOn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required when the corrected notice departs from the ladder.' }) @OptionalText(2000) issueReason?: string | null;
 }
 
 @ObjectType({ description: 'A lagging target and the notice the escalation ladder says is due for it.' })

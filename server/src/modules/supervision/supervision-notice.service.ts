@@ -41,6 +41,8 @@ const LEVEL_NAMES: Record<NoticeLevel, { zh: string; en: string }> = {
 };
 const RESPONDERS = [Role.ADMIN, Role.REGIONAL, Role.COUNTY];
 
+const rungName = (level: NoticeLevel) => (requestStore.getStore()?.lang === 'en' ? LEVEL_NAMES[level].en : LEVEL_NAMES[level].zh);
+
 /** The rung after `last` (RED stays RED); the first rung depends on how far behind the target is. */
 export function nextRung(last: NoticeLevel | null, warning: WarningLevel): NoticeLevel {
   if (!last) return warning === WarningLevel.RED ? NoticeLevel.URGE : NoticeLevel.REMINDER;
@@ -48,20 +50,35 @@ export function nextRung(last: NoticeLevel | null, warning: WarningLevel): Notic
 }
 
 class NoticeService extends RecordService<SupervisionNotice, IssueSupervisionNoticeInput, UpdateSupervisionNoticeInput> {
+  /**
+   * A notice follows the ladder: on a lagging target, the next rung. One on a GREEN target,
+   * or one that skips rungs, needs the issuer's recorded reason. A notice can be corrected
+   * until it is answered; the same rules apply to the corrected one.
+   */
   protected override async prepare(ctx: Context, db: EntityManager, input: Partial<Record<keyof SupervisionNotice, unknown>>, current: SupervisionNotice | null) {
-    if (current) return {};
-    const target = await this.reference(ctx, db, targetResource, input.targetId, 'targetId');
-    const issuedOn = (input.issuedOn as string | null) ?? today();
+    if (current?.respondedOn) throw errors.badInput('id', 'noticeAnswered', { date: current.respondedOn });
+    const target = current
+      ? await db.findOneOrFail(Target, { where: { id: current.targetId }, withDeleted: true })
+      : await this.reference(ctx, db, targetResource, input.targetId, 'targetId');
+    const issuedOn = (input.issuedOn as string | null) ?? current?.issuedOn ?? today();
     if (issuedOn > today()) throw errors.badInput('issuedOn', 'dateInFuture', { today: today() });
-    let level = input.level as NoticeLevel | null;
-    if (!level) {
-      const [last] = await db.getRepository(SupervisionNotice).find({ where: { targetId: target.id }, order: { issuedOn: 'DESC', id: 'DESC' }, take: 1 });
-      const [metrics] = await targetService.metrics(ctx, [target.id], issuedOn);
-      level = nextRung(last?.level ?? null, metrics?.warning ?? WarningLevel.YELLOW);
+    const previous = db.getRepository(SupervisionNotice).createQueryBuilder('n').where('n.targetId = :t', { t: target.id });
+    if (current) previous.andWhere('n.id <> :id', { id: current.id }).andWhere('(n.issuedOn < :d OR (n.issuedOn = :d AND n.id < :id))', { d: current.issuedOn });
+    const last = await previous.orderBy('n.issuedOn', 'DESC').addOrderBy('n.id', 'DESC').getOne();
+    const [metrics] = await targetService.metrics(ctx, [target.id], issuedOn);
+    const warning = metrics?.warning ?? WarningLevel.GREEN;
+    const expected = nextRung(last?.level ?? null, warning === WarningLevel.GREEN ? WarningLevel.YELLOW : warning);
+    const level = (input.level as NoticeLevel | null) ?? current?.level ?? expected;
+    const reason = input.issueReason !== undefined ? (input.issueReason as string | null) : (current?.issueReason ?? null);
+    const hasReason = reason != null && reason.trim() !== '';
+    if (warning === WarningLevel.GREEN && !hasReason) throw errors.badInput('issueReason', 'noticeOnGreenTarget');
+    if (NOTICE_LADDER.indexOf(level) > NOTICE_LADDER.indexOf(expected) && !hasReason) {
+      throw errors.badInput('issueReason', 'noticeSkipsRungs', { expected: rungName(expected), level: rungName(level) });
     }
     const policy = await policyService.current(db);
-    const dueOn = (input.dueOn as string | null) ?? addDays(issuedOn, policy.noticeResponseDays);
+    const dueOn = (input.dueOn as string | null) ?? (current && input.issuedOn == null ? current.dueOn : addDays(issuedOn, policy.noticeResponseDays));
     if (dueOn < issuedOn) throw errors.badInput('dueOn', 'deadlineBeforeStart', { startDate: issuedOn, deadline: dueOn });
+    if (current) return { level, issuedOn, dueOn, content: input.content ?? undefined, issueReason: reason };
     return {
       ...input,
       targetId: target.id,
@@ -70,6 +87,7 @@ class NoticeService extends RecordService<SupervisionNotice, IssueSupervisionNot
       level,
       issuedOn,
       dueOn,
+      issueReason: reason,
       issuedById: ctx.principal!.userId,
     };
   }

@@ -73,7 +73,7 @@ export class SupervisionNoticeResolver extends RecordResolver({
   create: IssueSupervisionNoticeInput,
   update: UpdateSupervisionNoticeInput,
   service: noticeService,
-  omit: ['create', 'update'],
+  omit: ['create'],
 }) {
   @Mutation(() => SupervisionNotice, { description: '督办: issues a notice; the level defaults to the next rung of the ladder for the target.' })
   issueSupervisionNotice(@Arg('input', () => IssueSupervisionNoticeInput) input: IssueSupervisionNoticeInput, @Ctx() ctx: Context) {

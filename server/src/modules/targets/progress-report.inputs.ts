@@ -4,6 +4,8 @@ import { LocalDateScalar } from '../../common/scalars.js';
 import { IsOptional, Measure, NonBlank, OptionalText } from '../../common/validation.js';
 import { ProgressReport, ReviewStatus } from './progress-report.entity.js';
 
+import { DEFAULT_POLICY } from '../policy/assessment-policy.entity.js';
+
 export const progressReportQuery = defineQueryInputs(
   'ProgressReport',
   {
@@ -15,8 +17,14 @@ export const progressReportQuery = defineQueryInputs(
     reportedOn: { kind: 'date' },
     period: { kind: 'string' },
     status: { kind: 'enum', enum: { values: ReviewStatus, name: 'ReviewStatus' } },
+    reviewOverdue: {
+      kind: 'boolean',
+      // SUBMITTED longer ago than the current policy's reviewOverdueDays.
+      expr: (sql) =>
+        `(CASE WHEN ${sql.col('status')} = ${sql.param(ReviewStatus.SUBMITTED)} AND ${sql.days(sql.col('createdAt'), sql.param(new Date()))} > COALESCE((SELECT ${sql.col('reviewOverdueDays', 'rp')} FROM ${sql.esc('assessment_policy')} ${sql.esc('rp')} ORDER BY ${sql.col('id', 'rp')} DESC LIMIT 1), ${DEFAULT_POLICY.reviewOverdueDays}) THEN 1 ELSE 0 END)`,
+    },
   },
-  { REPORTED_ON: 'reportedOn', PERIOD: 'period', STATUS: 'status' },
+  { REPORTED_ON: 'reportedOn', PERIOD: 'period', STATUS: 'status', SUBMITTED_AT: 'createdAt' },
 );
 export const ProgressReportPage = PageType(ProgressReport, 'ProgressReport');
 

@@ -1,9 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context.js';
 import { RecordResolver } from '../../common/crud.resolver.js';
 import { User } from '../users/user.entity.js';
 import { userResource } from '../users/user.service.js';
-import { ProgressReport } from './progress-report.entity.js';
+import { County } from '../hierarchy/county.entity.js';
+import { countyResource } from '../hierarchy/county.service.js';
+import { ProgressReport, ReviewStatus } from './progress-report.entity.js';
 import { ProgressReportPage, progressReportQuery, ReviewProgressReportInput, SubmitProgressReportInput, UpdateProgressReportInput } from './progress-report.inputs.js';
 import { progressReportService } from './progress-report.service.js';
 import { Target } from './target.entity.js';
@@ -24,6 +26,33 @@ export class ProgressReportResolver extends RecordResolver({
   @Mutation(() => ProgressReport, { description: 'APPROVED or REJECTED by the prefecture (ADMIN, REGIONAL), never by the reporter.' })
   reviewProgressReport(@Arg('id', () => ID) id: string, @Arg('input', () => ReviewProgressReportInput) input: ReviewProgressReportInput, @Ctx() ctx: Context) {
     return progressReportService.review(ctx, id, input);
+  }
+
+  @Query(() => ProgressReportPage, {
+    description: 'For reviewers: SUBMITTED reports waiting longer than the policy’s reviewOverdueDays, longest waiting first.',
+  })
+  overdueReviews(
+    @Arg('offset', () => Int, { nullable: true, defaultValue: 0 }) offset: number,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 50 }) limit: number,
+    @Ctx() ctx: Context,
+  ) {
+    return progressReportService.list(ctx, {
+      filter: { reviewOverdue: { eq: true } },
+      orderBy: [{ field: 'SUBMITTED_AT', direction: 'ASC' as never }],
+      offset,
+      limit,
+    });
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Whole days a SUBMITTED report has waited for review; null once reviewed.' })
+  waitingDays(@Root() report: ProgressReport) {
+    if (report.status !== ReviewStatus.SUBMITTED) return null;
+    return Math.floor((Date.now() - report.createdAt.getTime()) / 86_400_000);
+  }
+
+  @FieldResolver(() => County, { nullable: true, description: 'The county the report was made in.' })
+  county(@Root() report: ProgressReport, @Ctx() ctx: Context) {
+    return report.countyId == null ? null : ctx.loaders.byId(countyResource).load(report.countyId);
   }
 
   @FieldResolver(() => Target, { nullable: true })

@@ -13,6 +13,7 @@ import {
   type SubmitProgressReportInput,
   type UpdateProgressReportInput,
 } from './progress-report.inputs.js';
+import { policyService } from '../policy/policy.service.js';
 import { Target, TargetKind } from './target.entity.js';
 import { targetResource } from './target.service.js';
 
@@ -50,6 +51,7 @@ class ProgressReportService extends RecordService<ProgressReport, SubmitProgress
     }
     const reportedOn = (values.reportedOn ?? current?.reportedOn) as string;
     if (reportedOn > today()) throw errors.badInput('reportedOn', 'dateInFuture', { today: today() });
+    if (reportedOn < target.startDate) throw errors.badInput('reportedOn', 'reportBeforeStart', { date: reportedOn, startDate: target.startDate });
     if (values.period != null && !parsePeriod(String(values.period))) throw errors.badInput('period', 'badPeriod');
     if (!current) values.period ??= reportedOn.slice(0, 7);
 
@@ -87,12 +89,14 @@ class ProgressReportService extends RecordService<ProgressReport, SubmitProgress
 
   /** The report that counts for a target on `asOf` (the progress rule's choice), batched per request. */
   async latestFor(ctx: Context, targetId: number, asOf: string): Promise<ProgressReport | null> {
+    const policy = await policyService.forRequest(ctx);
+    const counted = policy.countSubmittedReports ? [ReviewStatus.SUBMITTED, ReviewStatus.APPROVED] : [ReviewStatus.APPROVED];
     const page = await ctx.loaders
       .page(
         progressReportResource,
         'targetId',
         {
-          filter: { status: { in: [ReviewStatus.SUBMITTED, ReviewStatus.APPROVED] }, reportedOn: { lte: asOf } },
+          filter: { status: { in: counted }, reportedOn: { lte: asOf } },
           // Same order as the progress rule: the latest date, then the latest submitted.
           orderBy: [
             { field: 'REPORTED_ON', direction: 'DESC' as never },

@@ -14,7 +14,7 @@ const EPSILON = 1e-9;
  * status, warning`, as of `asOf`. Lists join it to filter and sort, computed fields read it
  * for a page of ids, analytics group over it: the rules live here once, in SQL.
  *
- * - p(leaf): the latest non-rejected report on or before asOf — quantitative
+ * - p(leaf): the latest counted report on or before asOf — quantitative
  *   (actual − baseline) / (target − baseline), qualitative percent / 100 — clamped to 0..1;
  *   no report counts as 0.
  * - p(node) = Σ share(leaf)·p(leaf) over the leaves below it / share(node), which is the
@@ -23,14 +23,23 @@ const EPSILON = 1e-9;
  *   latest report is below 1);
  *   completedOn(node): the last of its leaves' completions.
  *
+ * A counted report is an APPROVED one; with the policy's `countSubmittedReports` a SUBMITTED
+ * one counts too. With `claimed`, every report that was not rejected counts: what the
+ * reporting side says (`reportedProgress`), reviewed or not.
+ *
  * `restrict` (a predicate on alias `a`) limits the targets computed, e.g. to a page of ids.
  */
-export function targetMetricsSql(sql: QuerySql, asOf: string, restrict?: string): string {
+export function targetMetricsSql(sql: QuerySql, asOf: string, restrict?: string, opts: { claimed?: boolean } = {}): string {
   const T = sql.esc('target');
   const R = sql.esc('progress_report');
   const c = (alias: string, column: string) => sql.col(column, alias);
   const date = sql.param(asOf);
   const rejected = sql.param(ReviewStatus.REJECTED);
+  const approved = sql.param(ReviewStatus.APPROVED);
+  const submitted = sql.param(ReviewStatus.SUBMITTED);
+  /** A setting of the current policy (the newest row), read in the same statement. */
+  const policy = (column: keyof typeof DEFAULT_POLICY) =>
+    `COALESCE((SELECT ${c('ap', column)} FROM ${sql.esc('assessment_policy')} ${sql.esc('ap')} ORDER BY ${c('ap', 'id')} DESC LIMIT 1), ${Number(DEFAULT_POLICY[column])})`;
 
   const clamp = (e: string) => `(CASE WHEN (${e}) IS NULL THEN NULL WHEN (${e}) < 0 THEN 0 WHEN (${e}) > 1 THEN 1 ELSE (${e}) END)`;
   /** p of report `r` on target `t`. */
@@ -40,7 +49,11 @@ export function targetMetricsSql(sql: QuerySql, asOf: string, restrict?: string)
              THEN (CASE WHEN ${c(r, 'actualValue')} IS NULL THEN NULL WHEN ${c(r, 'actualValue')} = ${c(t, 'targetValue')} THEN 1 ELSE 0 END)
              ELSE (${c(r, 'actualValue')} - COALESCE(${c(t, 'baseline')}, 0)) / (${c(t, 'targetValue')} - COALESCE(${c(t, 'baseline')}, 0)) END
       ELSE ${c(r, 'percentComplete')} / 100 END`);
-  const counted = (r: string) => `${c(r, 'deletedAt')} IS NULL AND ${c(r, 'status')} <> ${rejected} AND ${c(r, 'reportedOn')} <= ${date}`;
+  const countedStatus = (r: string) =>
+    opts.claimed
+      ? `${c(r, 'status')} <> ${rejected}`
+      : `(${c(r, 'status')} = ${approved} OR (${c(r, 'status')} = ${submitted} AND ${policy('countSubmittedReports')} = 1))`;
+  const counted = (r: string) => `${c(r, 'deletedAt')} IS NULL AND ${countedStatus(r)} AND ${c(r, 'reportedOn')} <= ${date}`;
 
   const latest = `SELECT ${c('lr', 'targetId')} AS targetId, ${reportP('lr', 'lt')} AS p
     FROM (SELECT ${c('r', 'targetId')}, ${c('r', 'actualValue')}, ${c('r', 'percentComplete')},
@@ -92,9 +105,6 @@ export function targetMetricsSql(sql: QuerySql, asOf: string, restrict?: string)
                 ELSE '${TargetStatus.IN_PROGRESS}' END AS status
     FROM (${rolled}) ${sql.esc('m')}`;
 
-  /** A threshold of the current policy (the newest row), read in the same statement. */
-  const policy = (column: keyof typeof DEFAULT_POLICY) =>
-    `COALESCE((SELECT ${c('ap', column)} FROM ${sql.esc('assessment_policy')} ${sql.esc('ap')} ORDER BY ${c('ap', 'id')} DESC LIMIT 1), ${DEFAULT_POLICY[column]})`;
   const s = (column: string) => c('s', column);
   const gap = `(${s('elapsed')} - ${s('progress')})`;
   return `SELECT ${s('targetId')} AS targetId, ${s('progress')} AS progress, ${s('completedOn')} AS completedOn, ${s('reported')} AS reported,

@@ -55,21 +55,28 @@ class TargetFields {
   @Field(() => ID, { nullable: true }) responsibleCadreId?: string | null;
 }
 
-@InputType({ description: 'A new target: a root (no parentId) or a child of parentId, inheriting what it does not give.' })
+const PROCEED_WITH_REPORTS =
+  'true to go on although the parent has progress reports: the parent then takes its progress from its sub-targets (its reports stay in its history). Without it such a change is refused.';
+
+@InputType({
+  description:
+    'A new target: a root (no parentId) or a child of parentId, inheriting what it does not give. A root needs title, category, kind, startDate and deadline (and targetValue when QUANTITATIVE); a child needs only a title.',
+})
 export class CreateTargetInput extends TargetFields {
   @Field(() => ID, { nullable: true }) parentId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: PROCEED_WITH_REPORTS }) proceedWithReports?: boolean | null;
   @Field(() => ID, { nullable: true, description: 'Defaults to the parent’s directive.' }) directiveId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Defaults to the parent’s, the directive’s or your own region.' }) regionId?: string | null;
   @Field(() => String) @NonBlank(200) title: string;
-  @Field(() => TargetCategory, { nullable: true, description: 'Defaults to the parent’s.' }) category?: TargetCategory | null;
-  @Field(() => TargetKind, { nullable: true, description: 'Defaults to the parent’s.' }) kind?: TargetKind | null;
+  @Field(() => TargetCategory, { nullable: true, description: 'Required for a root; defaults to the parent’s.' }) category?: TargetCategory | null;
+  @Field(() => TargetKind, { nullable: true, description: 'Required for a root; defaults to the parent’s.' }) kind?: TargetKind | null;
   @Field(() => String, { nullable: true }) @OptionalText(20) unit?: string | null;
   @Field(() => Float, { nullable: true, description: 'Quantitative: starting value (default 0).' }) @Measure() baseline?: number | null;
   @Field(() => Float, { nullable: true, description: 'Quantitative: value to reach (required).' }) @Measure() targetValue?: number | null;
   @Field(() => Boolean, { nullable: true, description: 'Quantitative: children’s values add up to this one’s (default: the parent’s setting, else true; false for rates).' })
   additive?: boolean | null;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to the parent’s.' }) startDate?: string | null;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to the parent’s.' }) deadline?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Required for a root; a child’s defaults to the parent’s and may not be before it.' }) startDate?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Required for a root; a child’s defaults to the parent’s and may not be after it.' }) deadline?: string | null;
 }
 
 @InputType()
@@ -99,6 +106,7 @@ export class DecompositionChildInput extends TargetFields {
 
 @InputType()
 export class DecomposeTargetInput {
+  @Field(() => Boolean, { nullable: true, description: PROCEED_WITH_REPORTS }) proceedWithReports?: boolean | null;
   @Field(() => [DecompositionChildInput], { description: 'One entry per county, department or cadre (at most 200).' })
   @ArrayMinSize(1)
   @ArrayMaxSize(200)

@@ -40,9 +40,11 @@ const ReportArgs = relationArgs(progressReportQuery);
 
 const asOfArg = { nullable: true, description: 'Evaluate as of this date (default today).' };
 
-function metrics(ctx: Context, target: Target, asOf: string | null | undefined): Promise<TargetMetrics | null> {
+function metrics(ctx: Context, target: Target, asOf: string | null | undefined, claimed = false): Promise<TargetMetrics | null> {
   const date = asOf ?? today();
-  return ctx.loaders.custom<number, TargetMetrics | null>(`target-metrics:${date}`, (ids) => targetService.metrics(ctx, ids, date)).load(target.id);
+  return ctx.loaders
+    .custom<number, TargetMetrics | null>(`target-metrics:${claimed ? 'claimed' : 'official'}:${date}`, (ids) => targetService.metrics(ctx, ids, date, claimed))
+    .load(target.id);
 }
 
 @Resolver(() => Target)
@@ -62,9 +64,18 @@ export class TargetResolver extends RecordResolver({
     return targetService.decompose(ctx, id, input);
   }
 
-  @FieldResolver(() => Float, { description: 'Progress 0..1 (DESIGN.md §3): from the latest report of a leaf, or the weighted roll-up of the children.' })
+  @FieldResolver(() => Float, {
+    description: 'Official progress 0..1 (docs/rules.md): from the latest counted (APPROVED) report of a leaf, or the weighted roll-up of the children.',
+  })
   async progress(@Root() target: Target, @Arg('asOf', () => LocalDateScalar, asOfArg) asOf: string | null, @Ctx() ctx: Context) {
     return (await metrics(ctx, target, asOf))?.progress ?? 0;
+  }
+
+  @FieldResolver(() => Float, {
+    description: 'Progress 0..1 as reported: from the latest report that was not rejected, reviewed or not (what the county claims, beside the official progress).',
+  })
+  async reportedProgress(@Root() target: Target, @Arg('asOf', () => LocalDateScalar, asOfArg) asOf: string | null, @Ctx() ctx: Context) {
+    return (await metrics(ctx, target, asOf, true))?.progress ?? 0;
   }
 
   @FieldResolver(() => TargetStatus)
@@ -92,7 +103,7 @@ export class TargetResolver extends RecordResolver({
     return ctx.loaders.custom<Target, number | null>('allocation-gap', (targets) => targetService.allocationGaps(ctx, targets)).load(target);
   }
 
-  @FieldResolver(() => ProgressReport, { nullable: true, description: 'The latest report that counts (not rejected) on or before asOf.' })
+  @FieldResolver(() => ProgressReport, { nullable: true, description: 'The latest counted report (APPROVED, or per the policy also SUBMITTED) on or before asOf.' })
   latestReport(@Root() target: Target, @Arg('asOf', () => LocalDateScalar, asOfArg) asOf: string | null, @Ctx() ctx: Context) {
     return progressReportService.latestFor(ctx, target.id, asOf ?? today());
   }

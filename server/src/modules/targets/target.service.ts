@@ -76,7 +76,8 @@ const deferredTrees = new WeakMap<EntityManager, Set<number>>();
 class TargetService extends RecordService<Target, CreateTargetInput, UpdateTargetInput> {
   /** Resolves references, inherits from the parent, derives county and region, checks the kind's values. */
   protected override async prepare(ctx: Context, db: EntityManager, input: Values, current: Target | null): Promise<Values> {
-    const values: Values = { ...input };
+    const { proceedWithReports, ...rest } = input as Values & { proceedWithReports?: boolean | null };
+    const values: Values = { ...rest };
     delete values.parentId;
     const parent = current
       ? current.parentId == null
@@ -101,6 +102,10 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
     if (input.directiveId != null) values.directiveId = (await this.reference(ctx, db, directiveResource, input.directiveId, 'directiveId')).id;
     else if (!current) values.directiveId = parent?.directiveId ?? null;
 
+    // A county's own new target is that county's unless it says otherwise.
+    if (!current && !parent && ctx.principal?.role === Role.COUNTY && input.responsibleCountyId == null && input.responsibleDepartmentId == null && input.responsibleCadreId == null) {
+      input = { ...input, responsibleCountyId: ctx.principal.countyId };
+    }
     const responsibilityChanged = !current || ['responsibleCountyId', 'responsibleDepartmentId', 'responsibleCadreId'].some((k) => input[k as keyof Values] !== undefined);
     if (responsibilityChanged) Object.assign(values, await this.responsibility(ctx, db, input, current, parent));
 
@@ -112,10 +117,9 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
       values.startDate ??= parent?.startDate;
       values.deadline ??= parent?.deadline;
       values.weight ??= 1;
-      if (!values.category) throw errors.badInput('category', 'blank');
-      if (!values.kind) throw errors.badInput('kind', 'blank');
-      if (!values.startDate) throw errors.badInput('startDate', 'blank');
-      if (!values.deadline) throw errors.badInput('deadline', 'blank');
+      const missing = (['category', 'kind', 'startDate', 'deadline'] as const).filter((k) => !values[k]);
+      if (values.kind === TargetKind.QUANTITATIVE && values.targetValue == null) missing.push('targetValue' as never);
+      if (missing.length) throw errors.badInputs(missing, 'targetFieldsMissing');
       values.regionId = await this.region(ctx, db, input, parent, values);
     }
 
@@ -131,7 +135,37 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
     const startDate = (values.startDate ?? current?.startDate) as string;
     const deadline = (values.deadline ?? current?.deadline) as string;
     if (deadline < startDate) throw errors.badInput('deadline', 'deadlineBeforeStart', { startDate, deadline });
+    if (parent) {
+      // A sub-target lies within its parent's time frame.
+      if (startDate < parent.startDate) throw errors.badInput('startDate', 'childStartsBeforeParent', { startDate, parentStart: parent.startDate });
+      if (deadline > parent.deadline) throw errors.badInput('deadline', 'childDeadlineAfterParent', { deadline, parentDeadline: parent.deadline });
+    }
+    if (current && !current.isLeaf && (values.startDate !== undefined || values.deadline !== undefined)) {
+      const span = await db
+        .createQueryBuilder(Target, 'c')
+        .select('MIN(c.startDate)', 'start')
+        .addSelect('MAX(c.deadline)', 'end')
+        .where('c.parentId = :id', { id: current.id })
+        .getRawOne<{ start: string | null; end: string | null }>();
+      const day = (v: unknown) => (v == null ? null : String(v instanceof Date ? v.toISOString() : v).slice(0, 10));
+      const [first, last] = [day(span?.start), day(span?.end)];
+      if (first && startDate > first) throw errors.badInput('startDate', 'parentStartsAfterChild', { startDate, childStart: first });
+      if (last && deadline < last) throw errors.badInput('deadline', 'parentDeadlineBeforeChild', { deadline, childDeadline: last });
+    }
+    if (parent && !current) await this.assertParentMayGrow(db, parent, proceedWithReports === true);
     return values;
+  }
+
+  /**
+   * A leaf that gets its first sub-target stops taking progress from its own reports. That
+   * silently drops the progress shown, so it needs the caller's word (the reports stay).
+   */
+  async assertParentMayGrow(db: EntityManager, parent: Target, proceed: boolean, field = 'proceedWithReports'): Promise<void> {
+    if (!parent.isLeaf || proceed) return;
+    const reports = await db.getRepository(ProgressReport).find({ where: { targetId: parent.id }, select: { id: true, reportedOn: true }, order: { reportedOn: 'ASC', id: 'ASC' } });
+    if (reports.length === 0) return;
+    const listed = reports.slice(0, 10).map((r) => `#${r.id}（${r.reportedOn}）`).join('、') + (reports.length > 10 ? ' …' : '');
+    throw errors.badInput(field, 'parentHasReports', { id: parent.id, title: parent.title, count: reports.length, reports: listed });
   }
 
   /** Responsible county, department and cadre must agree, and a county target's sub-targets stay in that county. */
@@ -143,15 +177,16 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
     const cadreInput = pick('responsibleCadreId');
 
     let countyId: number | null = countyInput == null ? null : (await this.reference(ctx, db, countyResource, countyInput, 'responsibleCountyId')).id;
+    // The county the target belongs to before its department says anything: its own, or its parent's.
+    const givenCounty = countyId ?? parent?.countyId ?? null;
     let departmentId: number | null = null;
     let cadreId: number | null = null;
     if (departmentInput != null) {
       const department = await this.reference(ctx, db, departmentResource, departmentInput, 'responsibleDepartmentId');
       departmentId = department.id;
-      if (department.countyId != null) {
-        if (countyId != null && countyId !== department.countyId) throw errors.badInput('responsibleDepartmentId', 'responsibilityMismatch');
-        countyId = department.countyId;
-      }
+      // A county's target is carried by a department of that county (not by a prefecture unit).
+      if (givenCounty != null && department.countyId !== givenCounty) throw errors.badInput('responsibleDepartmentId', 'departmentOutsideCounty', { department: department.name });
+      if (department.countyId != null) countyId = department.countyId;
     }
     if (cadreInput != null) {
       const cadre = await this.reference(ctx, db, cadreResource, cadreInput, 'responsibleCadreId');
@@ -160,10 +195,9 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
       if (departmentId != null && departmentId !== department.id) {
         throw errors.badInput('responsibleCadreId', 'responsibilityMismatch');
       }
-      if (department.countyId != null) {
-        if (countyId != null && countyId !== department.countyId) throw errors.badInput('responsibleCadreId', 'responsibilityMismatch');
-        countyId = department.countyId;
-      }
+      const inCounty = countyId ?? givenCounty;
+      if (inCounty != null && department.countyId !== inCounty) throw errors.badInput('responsibleCadreId', 'cadreOutsideCounty', { cadre: cadre.name });
+      if (department.countyId != null) countyId = department.countyId;
     }
     const inherited = countyId ?? parent?.countyId ?? null;
     if (parent?.countyId != null && inherited !== parent.countyId) throw errors.badInput('responsibleCountyId', 'subTargetLeavesCounty');
@@ -215,6 +249,7 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
     return inTransaction(ctx.db, async (db) => {
       const parent = await this.visibleOrNotFound(ctx, db, id);
       this.assertInScope(ctx, await targetResource.locate(db, parent));
+      await this.assertParentMayGrow(db, parent, input.proceedWithReports === true);
       const names = await responsibleNames(db, input.children);
       const existing = await db.getRepository(Target).find({ where: { parentId: parent.id } });
       const seen = new Set<string>(existing.map((c) => `${c.responsibleCountyId ?? ''}/${c.responsibleDepartmentId ?? ''}/${c.responsibleCadreId ?? ''}`));
@@ -230,6 +265,7 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
           try {
             await this.createIn(ctx, db, {
               ...child,
+              proceedWithReports: true, // asked once for the whole decomposition, above
               parentId: String(parent.id),
               title: child.title ?? `${parent.title}（${name}）`,
             } as CreateTargetInput);
@@ -247,10 +283,10 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
     });
   }
 
-  /** progress, status and warning of many targets as of one date: one statement. */
-  async metrics(ctx: Context, ids: readonly number[], asOf: string): Promise<(TargetMetrics | null)[]> {
+  /** progress, status and warning of many targets as of one date (official, or as claimed): one statement. */
+  async metrics(ctx: Context, ids: readonly number[], asOf: string, claimed = false): Promise<(TargetMetrics | null)[]> {
     const sql = new QuerySql(ctx.db.manager, 'a');
-    const rows = await sql.run(targetMetricsSql(sql, asOf, `${sql.col('id', 'a')} IN ${sql.list([...new Set(ids)])}`));
+    const rows = await sql.run(targetMetricsSql(sql, asOf, `${sql.col('id', 'a')} IN ${sql.list([...new Set(ids)])}`, { claimed }));
     const byId = new Map(rows.map((r) => [Number(r.targetId), toMetrics(r)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
