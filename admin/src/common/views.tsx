@@ -1,0 +1,199 @@
+/**
+ * The frame every resource screen shares: a list that falls back to a simple list on a
+ * phone, CSV export, a Show with a 留痕 (history) tab, and pessimistic saves so a conflict
+ * or a field error never loses what the user typed.
+ */
+import type { ReactElement, ReactNode } from 'react';
+import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Create,
+  CreateButton,
+  DatagridConfigurable,
+  DateField,
+  Edit,
+  ExportButton,
+  FilterButton,
+  List,
+  Pagination,
+  ReferenceManyField,
+  SelectColumnsButton,
+  Show,
+  SimpleList,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useResourceContext,
+  useTranslate,
+  type ListProps,
+  type SimpleListProps,
+  Datagrid,
+  EditButton,
+  DeleteWithConfirmButton,
+  Toolbar,
+  SaveButton,
+} from 'react-admin';
+import { csvExporter } from './exporter';
+import { EnumField } from './fields';
+import { useCan, useIsSmall } from './hooks';
+
+const ListActions = ({ hasFilters }: { hasFilters: boolean }) => {
+  const canCreate = useCan('create');
+  const isSmall = useIsSmall();
+  return (
+    <TopToolbar>
+      {hasFilters && <FilterButton />}
+      {!isSmall && <SelectColumnsButton />}
+      {canCreate && <CreateButton />}
+      <ExportButton />
+    </TopToolbar>
+  );
+};
+
+export interface ResourceListProps extends Omit<ListProps, 'children'> {
+  children: ReactNode;
+  simple: Pick<SimpleListProps, 'primaryText' | 'secondaryText' | 'tertiaryText'>;
+  /** Click a row to `show` (default) or `edit`. */
+  rowClick?: 'show' | 'edit';
+  bulkDelete?: boolean;
+}
+
+export const ResourceList = ({ children, simple, rowClick = 'show', filters, bulkDelete, ...props }: ResourceListProps) => {
+  const isSmall = useIsSmall();
+  const canDelete = useCan('delete');
+  return (
+    <List
+      filters={filters}
+      actions={<ListActions hasFilters={!!(filters as any)?.length} />}
+      exporter={csvExporter}
+      perPage={25}
+      pagination={<Pagination rowsPerPageOptions={[10, 25, 50, 100]} />}
+      sort={{ field: 'id', order: 'DESC' }}
+      {...props}
+    >
+      {isSmall ? (
+        <SimpleList linkType={rowClick} {...simple} />
+      ) : (
+        <DatagridConfigurable rowClick={rowClick} bulkActionButtons={bulkDelete && canDelete ? undefined : false}>
+          {children}
+        </DatagridConfigurable>
+      )}
+    </List>
+  );
+};
+
+/** 留痕: the audit events of this record, newest first, each change as before → after. */
+export const HistoryTab = ({ typeName }: { typeName: string }) => {
+  const canRead = useCan('list', 'auditEvents');
+  const parent = useResourceContext();
+  if (!canRead) return null;
+  return (
+    <ReferenceManyField
+      reference="auditEvents"
+      target="entityId"
+      filter={{ entityType: typeName }}
+      sort={{ field: 'at', order: 'DESC' }}
+      perPage={25}
+      pagination={<Pagination rowsPerPageOptions={[25]} />}
+    >
+      <Datagrid bulkActionButtons={false} rowClick={false} empty={<EmptyHistory />}>
+        <DateField source="at" showTime />
+        <EnumField source="action" enumName="AuditAction" />
+        <TextField source="actorName" />
+        <ChangesField source="changes" resource={parent} />
+      </Datagrid>
+    </ReferenceManyField>
+  );
+};
+
+const EmptyHistory = () => {
+  const translate = useTranslate();
+  return <Typography sx={{ p: 2 }} color="text.secondary">{translate('luoshi.history.empty')}</Typography>;
+};
+
+const show = (v: unknown) => (v == null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** `changes` as stored by the server: `{ field: { from, to } }` or `{ field: value }`. */
+export const ChangesField = ({ source = 'changes', resource: targetResource }: { source?: string; label?: string; resource?: string }) => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const current = useResourceContext();
+  const changes = record?.[source];
+  if (!changes || typeof changes !== 'object') return null;
+  const resource = targetResource ?? (current === 'auditEvents' ? undefined : current);
+  const entries = Object.entries(changes as Record<string, any>);
+  return (
+    <Table size="small" sx={{ '& td, & th': { px: 1, py: 0.25, borderBottom: 'none' } }}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('luoshi.history.field')}</TableCell>
+          <TableCell>{translate('luoshi.history.before')}</TableCell>
+          <TableCell>{translate('luoshi.history.after')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {entries.map(([field, change]) => {
+          const pair = change && typeof change === 'object' && ('from' in change || 'to' in change || 'before' in change || 'after' in change);
+          const before = pair ? (change.from ?? change.before) : undefined;
+          const after = pair ? (change.to ?? change.after) : change;
+          return (
+            <TableRow key={field}>
+              <TableCell>{resource ? translate(`resources.${resource}.fields.${field}`, { _: field }) : field}</TableCell>
+              <TableCell>{show(before)}</TableCell>
+              <TableCell>{show(after)}</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+};
+
+const ShowActions = () => {
+  const canEdit = useCan('edit');
+  return <TopToolbar>{canEdit && <EditButton />}</TopToolbar>;
+};
+
+/** A Show with the record's fields on the first tab and its 留痕 on the second. */
+export const ResourceShow = ({ typeName, children, extraTabs, title }: { typeName: string; children: ReactNode; extraTabs?: ReactElement[]; title?: ReactElement }) => {
+  const translate = useTranslate();
+  const canHistory = useCan('list', 'auditEvents');
+  return (
+    <Show actions={<ShowActions />} title={title}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label={translate('ra.message.details')}>{children}</TabbedShowLayout.Tab>
+        {extraTabs}
+        {canHistory && (
+          <TabbedShowLayout.Tab label={translate('luoshi.history.title')} path="history">
+            <HistoryTab typeName={typeName} />
+          </TabbedShowLayout.Tab>
+        )}
+      </TabbedShowLayout>
+    </Show>
+  );
+};
+
+const EditToolbar = () => {
+  const canDelete = useCan('delete');
+  return (
+    <Toolbar sx={{ justifyContent: 'space-between' }}>
+      <SaveButton />
+      {canDelete && <DeleteWithConfirmButton mutationMode="pessimistic" />}
+    </Toolbar>
+  );
+};
+
+export const ResourceEdit = ({ children, transform }: { children: ReactNode; transform?: (data: any) => any }) => (
+  <Edit mutationMode="pessimistic" redirect="show" transform={transform}>
+    {children}
+  </Edit>
+);
+export const ResourceCreate = ({ children, transform }: { children: ReactNode; transform?: (data: any) => any }) => (
+  <Create redirect="show" transform={transform}>
+    {children}
+  </Create>
+);
+export { EditToolbar };
+export const Row = ({ children }: { children: ReactNode }) => (
+  <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: { xs: 0, sm: 2 }, width: '100%', '& > *': { flex: { xs: '1 1 100%', sm: '1 1 240px' } } }}>{children}</Box>
+);

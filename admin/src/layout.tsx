@@ -1,0 +1,56 @@
+/** The frame: app bar with the language switch, and a menu grouped the way the work is. */
+import { Box, Divider, ListSubheader } from '@mui/material';
+import DeleteSweepIcon from '@mui/icons-material/DeleteSweep';
+import type { ReactNode } from 'react';
+import { AppBar, Layout, LocalesMenuButton, Menu, TitlePortal, useCanAccess, useTranslate } from 'react-admin';
+
+const GROUPS: { label: string; resources: string[] }[] = [
+  { label: 'luoshi.menu.targets', resources: ['directives', 'targets', 'progressReports'] },
+  { label: 'luoshi.menu.supervision', resources: ['inspections', 'supervisionNotices', 'bulletins'] },
+  { label: 'luoshi.menu.people', resources: ['fieldResearches', 'publicFeedbacks'] },
+  { label: 'luoshi.menu.hierarchy', resources: ['regions', 'counties', 'departments', 'cadres'] },
+  { label: 'luoshi.menu.system', resources: ['users', 'apiKeys', 'assessmentPolicies', 'auditEvents'] },
+];
+
+const Item = ({ resource }: { resource: string }) => {
+  const { canAccess } = useCanAccess({ action: 'list', resource });
+  return canAccess ? <Menu.ResourceItem name={resource} /> : null;
+};
+
+const RecycleBinItem = () => {
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ action: 'restore', resource: 'recycleBin' });
+  return canAccess ? <Menu.Item to="/recycle-bin" primaryText={translate('luoshi.recycle_bin.title')} leftIcon={<DeleteSweepIcon />} /> : null;
+};
+
+const LuoshiMenu = () => {
+  const translate = useTranslate();
+  return (
+    <Menu>
+      <Menu.DashboardItem />
+      {GROUPS.map((group) => (
+        <Box key={group.label}>
+          <Divider />
+          <ListSubheader sx={{ lineHeight: '32px', bgcolor: 'transparent' }}>{translate(group.label)}</ListSubheader>
+          {group.resources.map((r) => (
+            <Item key={r} resource={r} />
+          ))}
+        </Box>
+      ))}
+      <Divider />
+      <RecycleBinItem />
+    </Menu>
+  );
+};
+
+const LuoshiAppBar = () => (
+  <AppBar toolbar={<LocalesMenuButton />}>
+    <TitlePortal />
+  </AppBar>
+);
+
+export const LuoshiLayout = ({ children }: { children: ReactNode }) => (
+  <Layout appBar={LuoshiAppBar} menu={LuoshiMenu}>
+    {children}
+  </Layout>
+);

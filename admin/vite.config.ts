@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** The console, built into admin/dist and served by the server at /admin. Everything is bundled. */
+export default defineConfig({
+  root,
+  base: '/admin/',
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4000, sourcemap: false },
+  server: { port: 5173, proxy: { '/graphql': 'http://localhost:4000' } },
+});
