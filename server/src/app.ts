@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,16 +10,17 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import { verifyToken } from './common/auth.js';
 import type { Context } from './common/context.js';
-import { errors } from './common/errors.js';
-import { formatError } from './common/format-error.js';
+import { AppError, ErrorCode, errors } from './common/errors.js';
+import { formatError, isDatabaseUnavailable, loggable } from './common/format-error.js';
 import { pickLang, requestStore, translate } from './common/i18n.js';
 import { requestGatePlugin } from './common/request-gate.js';
 import { Loaders } from './common/query/loaders.js';
 import { scopeOf, type Principal } from './common/scope.js';
-import type { AppConfig } from './config.js';
+import { SECURITY_DEFAULTS, type AppConfig } from './config.js';
 import { openDatabase } from './db/data-source.js';
 import { prepareInitialData, type InitialData } from './db/seed/initial-data.js';
 import { API_KEY_PREFIX, apiKeyService } from './modules/users/api-key.service.js';
@@ -34,7 +36,36 @@ export interface App {
   close(): Promise<void>;
 }
 
-type CostCarrier = Request & { luoshiCost?: { spent: number } };
+type CostCarrier = Request & { luoshiCost?: Context['cost'] };
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+const RETRY_AFTER_SECONDS = 5;
+
+function serviceUnavailable(requestId: string): AppError {
+  return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'serviceUnavailable', { requestId }, {
+    requestId,
+    http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+  });
+}
+
+/**
+ * The client's address as audit and throttling see it: Express's `req.ip` (which reads
+ * X-Forwarded-For only from peers that TRUST_PROXY names), kept only when it is a valid IP
+ * address; otherwise the socket's own peer address. Never fails a request.
+ */
+export function clientAddress(req: Request): string {
+  const plain = (value: string | undefined) => {
+    const address = (value ?? '').replace(/%.*$/, '').replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
+    return isIP(address) ? address : null;
+  };
+  let forwarded: string | undefined;
+  try {
+    forwarded = req.ip;
+  } catch {
+    forwarded = undefined;
+  }
+  return plain(forwarded) ?? plain(req.socket.remoteAddress) ?? '';
+}
 
 async function contextFor(req: Request, config: AppConfig, db: DataSource): Promise<Context> {
   const store = requestStore.getStore();
@@ -43,17 +74,23 @@ async function contextFor(req: Request, config: AppConfig, db: DataSource): Prom
   const header = req.headers.authorization;
   if (header) {
     const token = header.replace(/^Bearer\s+/i, '').trim();
-    if (token.startsWith(API_KEY_PREFIX)) principal = await apiKeyService.principalFor(db.manager, token);
-    else {
-      const claims = verifyToken(config.jwtSecret, token);
-      principal = claims === null ? null : await userService.principalFor(db.manager, claims);
+    try {
+      if (token.startsWith(API_KEY_PREFIX)) principal = await apiKeyService.principalFor(db.manager, token);
+      else {
+        const claims = verifyToken(config.jwtSecret, token);
+        principal = claims === null ? null : await userService.principalFor(db.manager, claims);
+      }
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      console.error(`[error] request ${store?.requestId}: database unavailable: ${loggable(error)}`);
+      throw serviceUnavailable(store?.requestId ?? '');
     }
     if (!principal) authError = errors.unauthenticated('tokenInvalid');
   }
   const ctx: Context = {
     requestId: store?.requestId ?? randomUUID(),
     lang: store?.lang ?? 'zh-CN',
-    ip: req.ip ?? '',
+    ip: clientAddress(req),
     config,
     db,
     principal,
@@ -69,19 +106,52 @@ async function contextFor(req: Request, config: AppConfig, db: DataSource): Prom
 
 /** Starts Luoshi: opens and migrates the database, seeds it if asked, and listens. */
 export async function createApp(config: AppConfig): Promise<App> {
-  const db = await openDatabase(config.databaseUrl, { logSql: config.logSql });
+  const db = await openDatabase(config.databaseUrl, { logSql: config.logSql, statementTimeoutMs: config.statementTimeoutMs ?? SECURITY_DEFAULTS.statementTimeoutMs });
   const initialData = await prepareInitialData(db, config);
   const schema = await luoshiSchema();
 
   const app = express();
   const httpServer: Server = createServer(app);
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For counts only from the proxies TRUST_PROXY names (none by default).
+  app.set('trust proxy', config.trustProxy ?? SECURITY_DEFAULTS.trustProxy);
 
+  // Security headers (helmet): no sniffing, no framing, a strict content policy for the
+  // console's own files, HSTS only when configured (it is meaningless, even harmful, without TLS).
+  const hstsMaxAge = config.hstsMaxAge ?? SECURITY_DEFAULTS.hstsMaxAge;
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          workerSrc: ["'self'", 'blob:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      xFrameOptions: { action: 'deny' },
+      strictTransportSecurity: hstsMaxAge > 0 ? { maxAge: hstsMaxAge, includeSubDomains: true } : false,
+    }),
+  );
+
+  const statementLimit = config.sqlStatementLimit ?? SECURITY_DEFAULTS.sqlStatementLimit;
+  const timeLimit = config.requestTimeLimitMs ?? SECURITY_DEFAULTS.requestTimeLimitMs;
   app.use((req, res, next) => {
     const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
-    requestStore.run({ requestId, lang: pickLang(req.headers['accept-language']), sqlStatements: 0 }, next);
+    const startedAt = Date.now();
+    requestStore.run(
+      { requestId, lang: pickLang(req.headers['accept-language']), sqlStatements: 0, sqlStatementLimit: statementLimit, startedAt, deadline: startedAt + timeLimit },
+      next,
+    );
   });
 
   app.get('/healthz', (_req, res) => {
@@ -113,6 +183,12 @@ export async function createApp(config: AppConfig): Promise<App> {
         async requestDidStart() {
           return {
             async willSendResponse({ response }) {
+              // The database is unreachable: a retryable 503, not a 500.
+              const errorsOf = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+              if (errorsOf.some((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) {
+                response.http.status = 503;
+                response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+              }
               if (!config.exposeSqlStatements || response.body.kind !== 'single') return;
               const statements = requestStore.getStore()?.sqlStatements ?? 0;
               response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: statements };
@@ -123,7 +199,12 @@ export async function createApp(config: AppConfig): Promise<App> {
     ],
   });
   await apollo.start();
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req, config, db) }));
+  // API answers depend on who asks: never stored by browsers or proxies.
+  const noStore = (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('cache-control', 'no-store');
+    next();
+  };
+  app.use('/graphql', noStore, express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req, config, db) }));
 
   // Body-parser failures (malformed JSON, too large) answer like GraphQL errors, without a stack.
   app.use((error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {

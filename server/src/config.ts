@@ -22,6 +22,41 @@ export interface AppConfig {
   /** Folder of the built console served at /admin. */
   adminDir: string;
   logSql: boolean;
+  /**
+   * Which peers may tell the client's address in X-Forwarded-For (Express `trust proxy`):
+   * false (the default: the socket address is the client), a hop count, or a list of
+   * addresses/subnets such as `loopback, 10.0.0.0/8`.
+   */
+  trustProxy?: boolean | number | string;
+  /** How long a login token lasts. */
+  tokenLifetimeMinutes?: number;
+  /** `Strict-Transport-Security` max-age in seconds; 0 sends none (set it only behind TLS). */
+  hstsMaxAge?: number;
+  /** SQL statements one HTTP request may run. */
+  sqlStatementLimit?: number;
+  /** Milliseconds one SQL statement may run on MySQL/MariaDB (max_statement_time); 0: no limit. */
+  statementTimeoutMs?: number;
+  /** Milliseconds after which a request's next SQL statement is refused (both databases). */
+  requestTimeLimitMs?: number;
+}
+
+/** Defaults of the optional settings, in one place. */
+export const SECURITY_DEFAULTS = {
+  trustProxy: false,
+  tokenLifetimeMinutes: 12 * 60,
+  hstsMaxAge: 0,
+  sqlStatementLimit: 2000,
+  statementTimeoutMs: 10_000,
+  requestTimeLimitMs: 20_000,
+} as const;
+
+/** `TRUST_PROXY`: off / on / a hop count / a list of addresses and subnets. */
+export function parseTrustProxy(value: string | undefined): boolean | number | string {
+  const text = (value ?? '').trim();
+  if (text === '' || /^(0|false|off|no)$/i.test(text)) return false;
+  if (/^(true|on|yes)$/i.test(text)) return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/luoshi.sqlite';
@@ -49,6 +84,11 @@ function int(value: string | undefined, fallback: number, name: string): number 
   return n;
 }
 
+function positive(n: number, name: string): number {
+  if (n <= 0) throw new Error(`${name} must be greater than 0`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
   if (!/^(sqlite:|mysql:\/\/|mariadb:\/\/)/.test(databaseUrl)) {
@@ -73,5 +113,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     exposeSqlStatements: env.EXPOSE_SQL_STATEMENTS === '1',
     adminDir: resolve(env.ADMIN_DIR || 'admin/dist'),
     logSql: env.LOG_SQL === '1',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    tokenLifetimeMinutes: positive(int(env.TOKEN_LIFETIME_MINUTES, SECURITY_DEFAULTS.tokenLifetimeMinutes, 'TOKEN_LIFETIME_MINUTES'), 'TOKEN_LIFETIME_MINUTES'),
+    hstsMaxAge: int(env.HSTS_MAX_AGE, SECURITY_DEFAULTS.hstsMaxAge, 'HSTS_MAX_AGE'),
+    sqlStatementLimit: positive(int(env.SQL_STATEMENT_LIMIT, SECURITY_DEFAULTS.sqlStatementLimit, 'SQL_STATEMENT_LIMIT'), 'SQL_STATEMENT_LIMIT'),
+    statementTimeoutMs: int(env.STATEMENT_TIMEOUT_MS, SECURITY_DEFAULTS.statementTimeoutMs, 'STATEMENT_TIMEOUT_MS'),
+    requestTimeLimitMs: positive(int(env.REQUEST_TIME_LIMIT_MS, SECURITY_DEFAULTS.requestTimeLimitMs, 'REQUEST_TIME_LIMIT_MS'), 'REQUEST_TIME_LIMIT_MS'),
   };
 }

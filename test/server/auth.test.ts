@@ -70,18 +70,20 @@ describe('login', () => {
     expect(events.auditEvents.items.map((e: { actorName: string }) => e.actorName)).toEqual(expect.arrayContaining(['region', 'nobody']));
   });
 
-  it('throttles parallel guesses too: no more than 5 failures get through', async () => {
+  it('throttles parallel guesses too: one at a time per name and address, no more than 5 get through', async () => {
     const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) => server.gql(LOGIN, { u: 'county-540235', p: `guess-${i}` })));
     const outcomes = guesses.flatMap(codes);
-    expect(outcomes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(5);
-    expect(outcomes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(7);
+    const evaluated = outcomes.filter((c) => c === 'UNAUTHENTICATED').length;
+    expect(evaluated).toBeGreaterThanOrEqual(1);
+    expect(evaluated).toBeLessThanOrEqual(5);
+    expect(outcomes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(12 - evaluated);
   });
 
   it('throttles a username after 5 failures, even with the right password, without locking others out', async () => {
     for (let i = 0; i < 5; i++) expect(codes(await server.gql(LOGIN, { u: 'county-540233', p: `bad-${i}` }))).toEqual(['UNAUTHENTICATED']);
     const blocked = await server.gql(LOGIN, { u: 'county-540233', p: 'demo' }, { lang: 'en' });
     expect(codes(blocked)).toEqual(['TOO_MANY_REQUESTS']);
-    expect(blocked.errors![0].message).toMatch(/15 minutes/);
+    expect(blocked.errors![0].message).toMatch(/try again in \d+ seconds/);
     expect((await server.gql(LOGIN, { u: 'county-540234', p: 'demo' })).data?.login.user.username).toBe('county-540234');
   });
 
@@ -95,13 +97,15 @@ describe('login', () => {
 
   it('lets a user change their own password with the current one', async () => {
     const token = await server.token('county-540236');
+    const other = (await server.ok(LOGIN, { u: 'county-540236', p: 'demo' })).login.token;
     const short = await server.gql('mutation { changePassword(currentPassword: "demo", newPassword: "short") }', {}, { token });
     expect(short.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
     expect(await server.ok('mutation { changePassword(currentPassword: "demo", newPassword: "雪域高原-2026") }', {}, { token })).toEqual({ changePassword: true });
     expect(codes(await server.gql(LOGIN, { u: 'county-540236', p: 'demo' }))).toEqual(['UNAUTHENTICATED']);
     expect((await server.ok(LOGIN, { u: 'county-540236', p: '雪域高原-2026' })).login.user.username).toBe('county-540236');
-    // sessions opened with the old password end with it
-    expect(codes(await server.gql('{ me { id } }', {}, { token }))).toEqual(['UNAUTHENTICATED']);
+    // the user's other sessions end with the old password; the one that changed it goes on
+    expect(codes(await server.gql('{ me { id } }', {}, { token: other }))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await server.gql('{ me { id } }', {}, { token }))).toEqual([]);
   });
 });
 

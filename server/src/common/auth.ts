@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import jwt from 'jsonwebtoken';
 
@@ -7,20 +8,31 @@ export const passwords = {
   verify: (passwordHash: string, password: string) => verify(passwordHash, password).catch(() => false),
 };
 
-export const TOKEN_TTL_SECONDS = 12 * 60 * 60;
-
-export function signToken(secret: string, userId: number, fingerprint: string): { token: string; expiresAt: Date } {
-  const token = jwt.sign({ pw: fingerprint }, secret, { subject: String(userId), expiresIn: TOKEN_TTL_SECONDS, issuer: 'luoshi', algorithm: 'HS256' });
-  return { token, expiresAt: new Date(Date.now() + TOKEN_TTL_SECONDS * 1000) };
+/**
+ * One spelling per name: Unicode NFKC (full-width and composed forms fold together), no
+ * surrounding spaces, lower case. Applied when a user is created or renamed and to every
+ * login, and stored so, so that the database compares names exactly.
+ */
+export function normalizeUsername(name: string): string {
+  return name.slice(0, 256).normalize('NFKC').trim().toLowerCase().normalize('NFKC');
 }
 
-/** The user a token names (and the password it was issued for), or null when it is malformed, forged or expired. */
-export function verifyToken(secret: string, token: string): { userId: number; fingerprint: string | null } | null {
+/** A fresh random session id for a token's `jti`. */
+export const newTokenId = () => randomBytes(24).toString('base64url');
+
+/** A signed token naming its user and its session (the session row decides whether it still counts). */
+export function signToken(secret: string, userId: number, tokenId: string, lifetimeSeconds: number): { token: string; expiresAt: Date } {
+  const token = jwt.sign({}, secret, { subject: String(userId), jwtid: tokenId, expiresIn: lifetimeSeconds, issuer: 'luoshi', algorithm: 'HS256' });
+  return { token, expiresAt: new Date(Date.now() + lifetimeSeconds * 1000) };
+}
+
+/** The user and session a token names, or null when it is malformed, forged or expired. */
+export function verifyToken(secret: string, token: string): { userId: number; tokenId: string } | null {
   try {
     const payload = jwt.verify(token, secret, { issuer: 'luoshi', algorithms: ['HS256'] });
     if (typeof payload !== 'object') return null;
     const sub = Number(payload.sub);
-    return Number.isInteger(sub) ? { userId: sub, fingerprint: typeof payload.pw === 'string' ? payload.pw : null } : null;
+    return Number.isInteger(sub) && typeof payload.jti === 'string' ? { userId: sub, tokenId: payload.jti } : null;
   } catch {
     return null;
   }

@@ -16,8 +16,11 @@ export interface Context {
   loaders: Loaders;
   /** Set when a token was sent but is not valid; answered instead of the generic login request. */
   authError?: Error;
-  /** Cost already spent by the operations of this HTTP request (batched operations share it). */
-  cost: { spent: number };
+  /**
+   * What the operations of this HTTP request have used so far (batched operations share it):
+   * estimated cost, and password checks (login, changePassword: at most one per request).
+   */
+  cost: { spent: number; credentialChecks?: number };
 }
 
 /** The manager to read with: the transaction's inside one, the pool's otherwise. */

@@ -10,8 +10,8 @@ import {
 import { createRequire } from 'node:module';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import type { Context } from './context.js';
-import { errors } from './errors.js';
-import { DEFAULT_LIMIT } from './query/list.js';
+import { AppError, ErrorCode, errors } from './errors.js';
+import { DEFAULT_LIMIT, MAX_LIMIT } from './query/list.js';
 
 // Its ESM build imports graphql's .mjs files while everything else here uses graphql's CommonJS
 // build, and graphql refuses objects from "another realm": load its CommonJS build instead.
@@ -52,6 +52,51 @@ export function operationDepth(document: DocumentNode, operationName?: string | 
   return deepest;
 }
 
+/** Root fields of an operation, through fragments and inline fragments (aliases counted apart). */
+export function rootFields(document: DocumentNode, selectionSet: SelectionSetNode): string[] {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const names: string[] = [];
+  const walk = (set: SelectionSetNode, seen: Set<string>) => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) names.push(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet, seen);
+      else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && !seen.has(fragment.name.value)) walk(fragment.selectionSet, new Set([...seen, fragment.name.value]));
+      }
+    }
+  };
+  walk(selectionSet, new Set());
+  return names;
+}
+
+/** Root fields that check a password: at most one per HTTP request. */
+const CREDENTIAL_FIELDS = new Set(['login', 'changePassword']);
+
+/** A refusal of the whole request before it runs, with the HTTP status GraphQL-over-HTTP gives it. */
+function requestError(error: AppError, status: number): AppError {
+  (error.extensions as Record<string, unknown>).http = { status };
+  return error;
+}
+
+/** Refuses a NUL character anywhere in the request's strings (SQLite would match it against every row). */
+function assertNoNul(document: DocumentNode, variables: unknown): void {
+  const hasNul = (value: unknown): boolean =>
+    typeof value === 'string' ? value.includes('\u0000') : Array.isArray(value) ? value.some(hasNul) : value !== null && typeof value === 'object' ? Object.values(value).some(hasNul) : false;
+  let found = hasNul(variables);
+  if (!found) {
+    const visit = (node: unknown): void => {
+      if (found || node === null || typeof node !== 'object') return;
+      const n = node as { kind?: string; value?: unknown };
+      if (n.kind === Kind.STRING && typeof n.value === 'string' && n.value.includes('\u0000')) found = true;
+      for (const [key, child] of Object.entries(node)) if (key !== 'loc') Array.isArray(child) ? child.forEach(visit) : visit(child);
+    };
+    visit(document);
+  }
+  if (found) throw requestError(errors.badInput('input', 'nulCharacter'), 400);
+}
+
 /**
  * A page of children costs its page size times what each child costs: `limit` when given,
  * the default page size otherwise. Aliases are separate fields, so they add up.
@@ -60,6 +105,9 @@ const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =
   const paged = field.args.some((a) => a.name === 'limit');
   if (!paged) return undefined;
   const limit = typeof args.limit === 'number' ? args.limit : DEFAULT_LIMIT;
+  // The arguments are checked before the cost is estimated: `limit: 100000` is a wrong argument, not a costly query.
+  if (limit > MAX_LIMIT) throw requestError(errors.badInput('limit', 'limitTooLarge', { max: MAX_LIMIT, value: limit }), 400);
+  if (limit < 0) throw requestError(errors.badInput('limit', 'negative', { value: limit }), 400);
   return 1 + Math.max(1, limit) * childComplexity;
 };
 
@@ -71,20 +119,37 @@ const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =
  */
 export function requestGatePlugin(schema: GraphQLSchema, maxDepth: number, maxCost: number, analyticsFields: Set<string>): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
       return {
+        // No "Did you mean …?" before login: suggestions would map the schema for a stranger.
+        async validationDidStart() {
+          return async (validationErrors) => {
+            if (contextValue.principal || !validationErrors) return;
+            for (const error of validationErrors) error.message = error.message.replace(/\s*Did you mean [^?]*\?/g, '');
+          };
+        },
         async didResolveOperation({ request, document, contextValue, operation }) {
+          if (!operation) {
+            const named = request.operationName;
+            throw requestError(named ? errors.badInput('operationName', 'unknownOperation', { name: named }) : errors.badInput('operationName', 'operationNameRequired'), 400);
+          }
+          const fields = rootFields(document, operation.selectionSet);
           // The one gate in front of every root field: without a login only `login` answers,
           // introspection included.
-          if (operation && !contextValue.principal) {
-            const fields = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '…'));
-            if (fields.some((f) => f !== 'login' && f !== '__typename')) throw contextValue.authError ?? errors.unauthenticated();
+          if (!contextValue.principal && fields.some((f) => f !== 'login' && f !== '__typename')) {
+            throw requestError((contextValue.authError as AppError | undefined) ?? errors.unauthenticated(), 401);
           }
           // A dashboard key reaches the analytics queries and nothing else.
-          if (operation && contextValue.principal?.apiKeyId) {
-            const fields = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '…'));
-            if (operation.operation !== 'query' || fields.some((f) => f !== '__typename' && !analyticsFields.has(f))) throw errors.forbidden('forbiddenApiKey');
+          if (contextValue.principal?.apiKeyId && (operation.operation !== 'query' || fields.some((f) => f !== '__typename' && !analyticsFields.has(f)))) {
+            throw requestError(errors.forbidden('forbiddenApiKey'), 403);
           }
+          // One password check per HTTP request, aliases and batched operations included.
+          const checks = fields.filter((f) => CREDENTIAL_FIELDS.has(f)).length;
+          if (checks > 0) {
+            contextValue.cost.credentialChecks = (contextValue.cost.credentialChecks ?? 0) + checks;
+            if (contextValue.cost.credentialChecks > 1) throw requestError(new AppError(ErrorCode.TOO_MANY_REQUESTS, 'oneLoginPerRequest'), 429);
+          }
+          assertNoNul(document, request.variables);
           const depth = operationDepth(document, request.operationName);
           if (depth > maxDepth) throw errors.tooComplex('queryTooDeep', { depth, max: maxDepth });
           let cost: number;
@@ -97,6 +162,7 @@ export function requestGatePlugin(schema: GraphQLSchema, maxDepth: number, maxCo
               estimators: [fieldExtensionsEstimator(), pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (error) {
+            if (error instanceof AppError) throw error;
             // Variables that do not fit their types: say so, as GraphQL would.
             throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
           }

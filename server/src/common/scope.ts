@@ -29,6 +29,8 @@ export interface Principal {
   countyId: number | null;
   /** Set for a dashboard's API key: analytics queries only. */
   apiKeyId?: number;
+  /** The login session the token names (what `logout` ends). */
+  sessionId?: string;
 }
 
 /** How far a principal's reach extends: the one input of every scoping predicate. */

@@ -47,23 +47,57 @@ export async function ensureMysqlDatabase(target: MysqlTarget): Promise<MysqlTar
 }
 
 /**
- * mysql2 with one setting on every new connection: MariaDB's "split materialized" (lateral
+ * mysql2 with settings on every new connection: MariaDB's "split materialized" (lateral
  * derived) optimisation recomputes the target-metrics table once per joined row, turning
  * 20 ms into seconds once table statistics exist; switched off per session. MySQL has no
- * such switch and refuses the statement, which is harmless and ignored.
+ * such switch and refuses the statement, which is harmless and ignored. And a time limit
+ * per statement (`max_statement_time` on MariaDB, `max_execution_time` for SELECTs on
+ * MySQL; the other server refuses the other name, also ignored), so that no single
+ * statement can hold a connection.
  */
-const mysqlDriver = {
-  ...mysqlCallbacks,
-  createPool(config: Parameters<typeof mysqlCallbacks.createPool>[0]) {
-    const pool = mysqlCallbacks.createPool(config as never);
-    pool.on('connection', (connection) => {
-      connection.query("SET SESSION optimizer_switch = 'split_materialized=off'", () => undefined);
-    });
-    return pool;
-  },
-};
+function mysqlDriver(statementTimeoutMs: number) {
+  return {
+    ...mysqlCallbacks,
+    createPool(config: Parameters<typeof mysqlCallbacks.createPool>[0]) {
+      const pool = mysqlCallbacks.createPool(config as never);
+      pool.on('connection', (connection) => {
+        connection.query("SET SESSION optimizer_switch = 'split_materialized=off'", () => undefined);
+        if (statementTimeoutMs > 0) {
+          connection.query(`SET SESSION max_statement_time = ${(statementTimeoutMs / 1000).toFixed(3)}`, () => undefined);
+          connection.query(`SET SESSION max_execution_time = ${Math.round(statementTimeoutMs)}`, () => undefined);
+        }
+      });
+      return pool;
+    },
+  };
+}
 
-export function dataSourceOptions(databaseUrl: string, opts: { logSql?: boolean; mysqlType?: MysqlTarget['type'] } = {}): DataSourceOptions {
+/**
+ * better-sqlite3 runs every statement synchronously on the event loop: a request of many
+ * statements would keep `/healthz` and every other request waiting until it ends. Outside
+ * transactions, a statement that comes more than a few milliseconds after the loop last got
+ * a turn first yields to it (one `setImmediate`), so other requests are served in between.
+ */
+function yieldBetweenStatements(db: DataSource): void {
+  const runner = db.driver.createQueryRunner('master') as unknown as {
+    query: (...args: unknown[]) => Promise<unknown>;
+    isTransactionActive: boolean;
+  };
+  const query = runner.query.bind(runner);
+  let lastTurn = Date.now();
+  runner.query = async (...args: unknown[]) => {
+    if (!runner.isTransactionActive && Date.now() - lastTurn > 5) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastTurn = Date.now();
+    }
+    return query(...args);
+  };
+}
+
+export function dataSourceOptions(
+  databaseUrl: string,
+  opts: { logSql?: boolean; mysqlType?: MysqlTarget['type']; statementTimeoutMs?: number } = {},
+): DataSourceOptions {
   const logger = new CountingLogger(!!opts.logSql);
   const file = sqliteFile(databaseUrl);
   if (file) {
@@ -87,7 +121,7 @@ export function dataSourceOptions(databaseUrl: string, opts: { logSql?: boolean;
   return {
     ...target,
     type: opts.mysqlType ?? target.type,
-    driver: mysqlDriver,
+    driver: mysqlDriver(opts.statementTimeoutMs ?? 0),
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     dateStrings: ['DATE'],
@@ -100,11 +134,25 @@ export function dataSourceOptions(databaseUrl: string, opts: { logSql?: boolean;
   };
 }
 
-/** Opens the database and brings its schema up to date with the migrations of its driver. */
-export async function openDatabase(databaseUrl: string, opts: { logSql?: boolean } = {}): Promise<DataSource> {
+/**
+ * Opens the database and brings its schema up to date with the migrations of its driver.
+ * On MySQL/MariaDB the migrations run on connections of their own, without the statement
+ * time limit (an ALTER of a large table may take long); requests get limited connections.
+ */
+export async function openDatabase(databaseUrl: string, opts: { logSql?: boolean; statementTimeoutMs?: number } = {}): Promise<DataSource> {
   const mysqlType = sqliteFile(databaseUrl) ? undefined : await ensureMysqlDatabase(parseMysqlUrl(databaseUrl));
+  if (mysqlType && opts.statementTimeoutMs) {
+    const migrator = new DataSource(dataSourceOptions(databaseUrl, { logSql: opts.logSql, mysqlType }));
+    await migrator.initialize();
+    try {
+      await migrator.runMigrations({ transaction: 'each' });
+    } finally {
+      await migrator.destroy();
+    }
+  }
   const db = new DataSource(dataSourceOptions(databaseUrl, { ...opts, mysqlType }));
   await db.initialize();
   await db.runMigrations({ transaction: 'each' });
+  if (!mysqlType) yieldBetweenStatements(db);
   return db;
 }

@@ -13,6 +13,8 @@ import { Directive } from '../modules/targets/directive.entity.js';
 import { ProgressReport } from '../modules/targets/progress-report.entity.js';
 import { Target } from '../modules/targets/target.entity.js';
 import { ApiKey } from '../modules/users/api-key.entity.js';
+import { LoginThrottle } from '../modules/users/login-throttle.entity.js';
+import { UserSession } from '../modules/users/user-session.entity.js';
 import { User } from '../modules/users/user.entity.js';
 
 /** Every table, listed explicitly (no globs: the same list works compiled and under vitest). */
@@ -34,4 +36,6 @@ export const entities = [
   FieldResearchTarget,
   PublicFeedback,
   Bulletin,
+  LoginThrottle,
+  UserSession,
 ];

@@ -8,8 +8,9 @@ import { Region } from '../hierarchy/region.entity.js';
 @ObjectType({ description: '用户 — a login. The password hash never leaves the server.' })
 @Entity('user')
 export class User extends BaseRecord {
+  /** Normalized (NFKC, trimmed, lower case) and compared exactly: binary collation on MySQL/MariaDB. */
   @Field(() => String)
-  @Column({ type: 'varchar', length: 64, unique: true })
+  @Column({ type: 'varchar', length: 64, unique: true, collation: 'utf8mb4_bin' })
   username: string;
 
   @Field(() => String, { nullable: true })

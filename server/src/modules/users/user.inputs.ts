@@ -26,7 +26,7 @@ export const UserPage = PageType(User, 'User');
 
 @InputType()
 export class CreateUserInput {
-  @Field(() => String) @Username() username: string;
+  @Field(() => String, { description: 'Stored normalized (NFKC, trimmed, lower case); must differ from every other user’s.' }) @Username() username: string;
   @Field(() => String, { nullable: true }) @OptionalText(100) displayName?: string | null;
   @Field(() => String, { description: `At least ${MIN_PASSWORD_LENGTH} characters; stored only as an argon2id hash.` }) @passwordRule password: string;
   @Field(() => Role) role: Role;
@@ -38,6 +38,7 @@ export class CreateUserInput {
 @InputType()
 export class UpdateUserInput {
   @Field(() => Int) version: number;
+  @Field(() => String, { nullable: true, description: 'A new username (stored normalized: lower case).' }) @IsOptional() @Username() username?: string;
   @Field(() => String, { nullable: true }) @OptionalText(100) displayName?: string | null;
   @Field(() => String, { nullable: true, description: 'A new password (resets it).' }) @IsOptional() @passwordRule password?: string;
   @Field(() => Role, { nullable: true }) role?: Role;

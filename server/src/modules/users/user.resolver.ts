@@ -20,9 +20,14 @@ export class UserResolver extends RecordResolver({
   update: UpdateUserInput,
   service: userService,
 }) {
-  @Mutation(() => LoginResult, { description: 'Exchange a username and password for a token. Repeated failures are throttled.' })
+  @Mutation(() => LoginResult, { description: 'Exchange a username and password for a token. Names are compared case-insensitively (normalized); repeated failures wait growing delays. One login per HTTP request.' })
   login(@Arg('username', () => String) username: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context) {
     return userService.login(ctx, username, password);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the session of the token sent: it stops working at once.' })
+  logout(@Ctx() ctx: Context) {
+    return userService.logout(ctx);
   }
 
   @Query(() => User, { nullable: true, description: 'The logged-in user.' })
@@ -30,7 +35,7 @@ export class UserResolver extends RecordResolver({
     return userService.me(ctx);
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'Changes your own password (throttled like login); your other sessions end.' })
   changePassword(
     @Arg('currentPassword', () => String) currentPassword: string,
     @Arg('newPassword', () => String) newPassword: string,

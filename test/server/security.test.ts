@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { limitedVerify } from '../../server/src/modules/users/login-throttle.service.js';
+import { codes, startServer, testDb, type GqlResponse, type TestServer } from '../helpers/server.js';
+
+/**
+ * The security regression suite: each test sends an attack that once got through (issue
+ * "Security fixes found by probing the API as an attacker would") and checks that it is now
+ * refused with the right code. docs/security.md lists them. The server trusts
+ * X-Forwarded-For from loopback here, so that tests can speak from many addresses.
+ */
+let server: TestServer;
+let admin: string;
+
+const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt user { username } } }';
+const TOKEN_LIFETIME_MINUTES = 30;
+
+beforeAll(async () => {
+  server = await startServer({ trustProxy: 'loopback', tokenLifetimeMinutes: TOKEN_LIFETIME_MINUTES });
+  admin = await server.token('admin');
+});
+afterAll(() => server?.close());
+
+interface Posted<T = GqlResponse> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** POSTs any body to /graphql (a batch is an array), with extra headers. */
+async function post<T = GqlResponse>(target: TestServer, body: unknown, opts: { token?: string; from?: string; headers?: Record<string, string> } = {}): Promise<Posted<T>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'accept-language': 'en', ...opts.headers };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.from) headers['x-forwarded-for'] = opts.from;
+  const response = await fetch(`${target.url}/graphql`, { method: 'POST', headers, body: JSON.stringify(body) });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as T };
+}
+
+const login = (u: string, p: string, from?: string) => post(server, { query: LOGIN, variables: { u, p } }, { from }).then((r) => r.body);
+
+async function failedLogins(actorName: string): Promise<number> {
+  const data = await server.ok('query($n: String!) { auditEvents(filter: { action: { eq: LOGIN_FAILED }, actorName: { eq: $n } }) { total } }', { n: actorName }, { token: admin });
+  return data.auditEvents.total;
+}
+
+async function userByName(username: string): Promise<{ id: string; version: number; active: boolean }> {
+  const data = await server.ok('query($u: String!) { users(filter: { username: { eq: $u } }) { items { id version active } } }', { u: username }, { token: admin });
+  return data.users.items[0];
+}
+
+describe('1. one identity per username', () => {
+  it('does not let an accented spelling log in as another user', async () => {
+    const accented = await login('cöunty-540226', 'demo');
+    expect(codes(accented)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('logs in with any case or surrounding spaces as the one normalized name', async () => {
+    for (const spelling of ['County-540226', ' county-540226 ', 'ＣＯＵＮＴＹ-540226']) {
+      const result = await login(spelling, 'demo', '192.0.2.61');
+      expect(result.data?.login.user.username, spelling).toBe('county-540226');
+    }
+  });
+
+  it('counts failures of every spelling of a name together', async () => {
+    const spellings = ['County-540227', 'county-540227 ', 'COUNTY-540227  ', 'ｃounty-540227', 'county-540227'];
+    for (const spelling of spellings) expect(codes(await login(spelling, 'wrong', '192.0.2.62')), spelling).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await login('COUNTY-540227', 'demo', '192.0.2.62'))).toEqual(['TOO_MANY_REQUESTS']);
+  });
+
+  it('refuses a new or renamed user whose name normalizes to an existing one', async () => {
+    const county = (await server.ok('{ counties(filter: { code: { eq: "540222" } }) { items { id } } }', {}, { token: admin })).counties.items[0];
+    const create = 'mutation($input: CreateUserInput!) { createUser(input: $input) { username } }';
+    const clash = await server.gql(create, { input: { username: 'County-540222', password: 'long-enough-1', role: 'COUNTY', countyId: county.id } }, { token: admin });
+    expect(clash.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'username' });
+    const created = await server.ok(create, { input: { username: 'Jiangzi-Clerk', password: 'long-enough-1', role: 'COUNTY', countyId: county.id } }, { token: admin });
+    expect(created.createUser.username).toBe('jiangzi-clerk');
+    const user = await userByName('jiangzi-clerk');
+    const rename = await server.gql('mutation($id: ID!, $v: Int!) { updateUser(id: $id, input: { version: $v, username: "ADMIN" }) { username } }', { id: user.id, v: user.version }, { token: admin });
+    expect(rename.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'username' });
+  });
+});
+
+describe('2. login limits that batching cannot race', () => {
+  it('evaluates at most one login of a batched HTTP request', async () => {
+    const before = await failedLogins('county-540229');
+    const batch = Array.from({ length: 20 }, (_, i) => ({ query: LOGIN, variables: { u: 'county-540229', p: `spray-${i}` } }));
+    const { body } = await post<GqlResponse[]>(server, batch, { from: '192.0.2.70' });
+    const outcomes = body.map((r) => codes(r)[0]);
+    expect(outcomes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(1);
+    expect(outcomes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(19);
+    expect(await failedLogins('county-540229')).toBe(before + 1);
+  });
+
+  it('refuses aliased logins (directly or through a fragment) before any is evaluated, with 429', async () => {
+    const before = await failedLogins('county-540230');
+    const aliases = Array.from({ length: 50 }, (_, i) => `a${i}: login(username: "county-540230", password: "spray-${i}") { token }`).join('\n');
+    const aliased = await post(server, { query: `mutation { ${aliases} }` }, { from: '192.0.2.71' });
+    expect(aliased.status).toBe(429);
+    expect(codes(aliased.body)).toEqual(['TOO_MANY_REQUESTS']);
+    const fragment = await post(server, {
+      query: 'mutation { ...Two } fragment Two on Mutation { a: login(username: "county-540230", password: "x") { token } b: login(username: "county-540230", password: "y") { token } }',
+    });
+    expect(codes(fragment.body)).toEqual(['TOO_MANY_REQUESTS']);
+    expect(await failedLogins('county-540230')).toBe(before);
+  });
+
+  it('caps the Argon2 checks running at once per address', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = () => gate.then(() => true);
+    const running = [limitedVerify('203.0.113.200', slow), limitedVerify('203.0.113.200', slow)];
+    await expect(limitedVerify('203.0.113.200', slow)).rejects.toMatchObject({ extensions: { code: 'TOO_MANY_REQUESTS' } });
+    expect(await limitedVerify('203.0.113.201', async () => 'other address')).toBe('other address');
+    release();
+    expect(await Promise.all(running)).toEqual([true, true]);
+  });
+});
+
+describe('issue 6 item 16: a stranger cannot lock the real user out', () => {
+  it('slows the stranger down with growing delays, lets the real user in at a known address, and audits every failure', async () => {
+    const user = 'county-540228';
+    const home = '198.51.100.7';
+    expect((await login(user, 'demo', home)).data?.login.user.username).toBe(user);
+    const before = await failedLogins(user);
+
+    // One stranger: 5 free guesses, then it must wait (and is told how long).
+    const stranger: string[] = [];
+    for (let i = 0; i < 8; i++) stranger.push(codes(await login(user, `guess-${i}`, '203.0.113.9'))[0]);
+    expect(stranger).toEqual([...Array(5).fill('UNAUTHENTICATED'), ...Array(3).fill('TOO_MANY_REQUESTS')]);
+    const waiting = await login(user, 'guess-x', '203.0.113.9');
+    expect(waiting.errors![0].extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(waiting.errors![0].message).toMatch(/try again in \d+ seconds/);
+
+    // Many strangers: once the name has had 20 failures, unknown addresses wait too …
+    const many: string[] = [];
+    for (let i = 10; i < 35; i++) many.push(codes(await login(user, `guess-${i}`, `203.0.113.${i}`))[0]);
+    expect(many.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(15);
+    expect(many.slice(15)).toEqual(Array(10).fill('TOO_MANY_REQUESTS'));
+    expect(codes(await login(user, 'demo', '203.0.113.99'))).toEqual(['TOO_MANY_REQUESTS']);
+
+    // … but the real user at their usual address is not locked out.
+    expect((await login(user, 'demo', home)).data?.login.user.username).toBe(user);
+    // Every failure is in the audit trail, the throttled ones included.
+    expect(await failedLogins(user)).toBe(before + 8 + 1 + 25 + 1);
+  });
+});
+
+describe('3. changePassword is throttled, audited and ends the other sessions', () => {
+  const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+
+  it('evaluates one guess per request, throttles repeated guesses, audits each failure', async () => {
+    const token = (await login('county-540231', 'demo', '192.0.2.80')).data!.login.token;
+    const before = await failedLogins('county-540231');
+    const batch = [...Array.from({ length: 10 }, (_, i) => ({ query: CHANGE, variables: { c: `guess-${i}`, n: 'new-password-1' } })), { query: CHANGE, variables: { c: 'demo', n: 'new-password-1' } }];
+    const { body } = await post<GqlResponse[]>(server, batch, { token, from: '192.0.2.80' });
+    expect(body.map((r) => codes(r)[0])).toEqual(['BAD_USER_INPUT', ...Array(10).fill('TOO_MANY_REQUESTS')]);
+    for (let i = 0; i < 4; i++) expect(codes((await post(server, { query: CHANGE, variables: { c: `guess-${i}`, n: 'new-password-1' } }, { token, from: '192.0.2.80' })).body)).toEqual(['BAD_USER_INPUT']);
+    const right = await post(server, { query: CHANGE, variables: { c: 'demo', n: 'new-password-1' } }, { token, from: '192.0.2.80' });
+    expect(codes(right.body)).toEqual(['TOO_MANY_REQUESTS']);
+    expect(await failedLogins('county-540231')).toBe(before + 5 + 1);
+  });
+
+  it('keeps the session that changed the password and ends the others', async () => {
+    const current = (await login('county-540232', 'demo', '192.0.2.81')).data!.login.token;
+    const other = (await login('county-540232', 'demo', '192.0.2.82')).data!.login.token;
+    const changed = await post(server, { query: CHANGE, variables: { c: 'demo', n: 'new-password-2' } }, { token: current, from: '192.0.2.81' });
+    expect(changed.body.data).toEqual({ changePassword: true });
+    expect(codes(await server.gql('{ me { username } }', {}, { token: other }))).toEqual(['UNAUTHENTICATED']);
+    expect((await server.ok('{ me { username } }', {}, { token: current })).me.username).toBe('county-540232');
+  });
+});
+
+describe('6. client addresses', () => {
+  const ipOf = async (requestId: string) => {
+    const rows: { ip: string | null }[] = await server.app.db.query('SELECT ip FROM audit_event WHERE requestId = ?', [requestId]);
+    return rows[0]?.ip;
+  };
+
+  it('keeps only a valid address from a trusted proxy, and never fails a request on it', async () => {
+    const valid = await post(server, { query: LOGIN, variables: { u: 'county-540233', p: 'wrong' } }, { from: '203.0.113.50' });
+    expect(await ipOf(valid.headers.get('x-request-id')!)).toBe('203.0.113.50');
+    const garbage = await post(server, { query: LOGIN, variables: { u: 'county-540233', p: 'wrong' } }, { from: 'not-an-ip' });
+    expect(codes(garbage.body)).toEqual(['UNAUTHENTICATED']);
+    expect(await ipOf(garbage.headers.get('x-request-id')!)).toBe('127.0.0.1');
+    const long = await post(server, { query: LOGIN, variables: { u: 'county-540233', p: 'demo' } }, { from: `${'9'.repeat(80)}` });
+    expect(long.status).toBe(200);
+    expect(long.body.data?.login.user.username).toBe('county-540233');
+    expect(await ipOf(long.headers.get('x-request-id')!)).toBe('127.0.0.1');
+  });
+});
+
+describe('9. sessions', () => {
+  it('ends a token with logout at once, and only that one', async () => {
+    const first = (await login('county-540234', 'demo', '192.0.2.90')).data!.login.token;
+    const second = (await login('county-540234', 'demo', '192.0.2.90')).data!.login.token;
+    expect(await server.ok('mutation { logout }', {}, { token: first })).toEqual({ logout: true });
+    expect(codes(await server.gql('{ me { id } }', {}, { token: first }))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await server.gql('{ me { id } }', {}, { token: second }))).toEqual([]);
+    expect(codes(await server.gql('mutation { logout }'))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('issues tokens for the configured lifetime', async () => {
+    const result = await login('county-540235', 'demo', '192.0.2.91');
+    const minutes = (new Date(result.data!.login.expiresAt).getTime() - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(TOKEN_LIFETIME_MINUTES - 1);
+    expect(minutes).toBeLessThanOrEqual(TOKEN_LIFETIME_MINUTES);
+  });
+
+  it('keeps the old tokens of a deactivated or deleted user dead after reactivation or restore', async () => {
+    const update = 'mutation($id: ID!, $v: Int!, $a: Boolean!) { updateUser(id: $id, input: { version: $v, active: $a }) { version } }';
+    const deactivated = (await login('county-540236', 'demo', '192.0.2.92')).data!.login.token;
+    let user = await userByName('county-540236');
+    await server.ok(update, { id: user.id, v: user.version, a: false }, { token: admin });
+    user = await userByName('county-540236');
+    await server.ok(update, { id: user.id, v: user.version, a: true }, { token: admin });
+    expect(codes(await server.gql('{ me { id } }', {}, { token: deactivated }))).toEqual(['UNAUTHENTICATED']);
+
+    const deleted = (await login('county-540237', 'demo', '192.0.2.93')).data!.login.token;
+    user = await userByName('county-540237');
+    await server.ok('mutation($id: ID!) { deleteUser(id: $id) }', { id: user.id }, { token: admin });
+    await server.ok('mutation($id: ID!) { restoreUser(id: $id) { id } }', { id: user.id }, { token: admin });
+    expect(codes(await server.gql('{ me { id } }', {}, { token: deleted }))).toEqual(['UNAUTHENTICATED']);
+    expect((await login('county-540237', 'demo', '192.0.2.93')).data?.login.user.username).toBe('county-540237');
+  });
+});
+
+describe('6. client addresses, with the default settings', () => {
+  let plain: TestServer;
+  beforeAll(async () => {
+    plain = await startServer({ seed: 'none', adminPassword: 'admin-password-1' });
+  });
+  afterAll(() => plain?.close());
+
+  it('ignores X-Forwarded-For unless TRUST_PROXY names the proxy', async () => {
+    const sent = await post(plain, { query: LOGIN, variables: { u: 'admin', p: 'wrong' } }, { from: '203.0.113.77' });
+    expect(codes(sent.body)).toEqual(['UNAUTHENTICATED']);
+    const rows: { ip: string }[] = await plain.app.db.query('SELECT ip FROM audit_event WHERE requestId = ?', [sent.headers.get('x-request-id')]);
+    expect(rows[0].ip).toBe('127.0.0.1');
+  });
+});
+
+void testDb;
