@@ -28,6 +28,13 @@ import { userService } from './modules/users/user.service.js';
 import { ANALYTICS_FIELDS } from './modules/analytics/analytics.resolver.js';
 import { luoshiSchema } from './schema.js';
 
+/** The port is taken: said in words, with how to choose another. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`${translate('portInUse', { port }, 'zh-CN')}\n${translate('portInUse', { port }, 'en')}`);
+  }
+}
+
 export interface App {
   url: string;
   port: number;
@@ -227,7 +234,20 @@ export async function createApp(config: AppConfig): Promise<App> {
     });
   }
 
-  await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await apollo.stop().catch(() => undefined);
+    await db.destroy().catch(() => undefined);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(config.port);
+    throw error;
+  }
   const port = (httpServer.address() as AddressInfo).port;
 
   return {

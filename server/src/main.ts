@@ -1,9 +1,16 @@
 import 'reflect-metadata';
-import { createApp } from './app.js';
+import { createApp, PortInUseError, type App } from './app.js';
 import { loadConfig } from './config.js';
 
 const config = loadConfig();
-const app = await createApp(config);
+let app: App;
+try {
+  app = await createApp(config);
+} catch (error) {
+  if (!(error instanceof PortInUseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 
 const lines = [`Luoshi 落实 is serving ${app.url}/graphql (health: ${app.url}/healthz)`];
 const { demoLogins, demoPassword } = app.initialData;

@@ -26,6 +26,8 @@ export interface GqlResponse<T = any> {
 
 export interface TestServer {
   app: App;
+  /** The configuration the server was started with. */
+  config: AppConfig;
   url: string;
   databaseUrl: string;
   /** POST one operation to /graphql as a client would. */
@@ -82,6 +84,7 @@ export async function startServer(overrides: Partial<AppConfig> = {}): Promise<T
 
   const server: TestServer = {
     app,
+    config,
     url: app.url,
     databaseUrl,
     gql,

@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
 import type { BaseRecord } from './base.entity.js';
+import { errors } from './errors.js';
 import type { Context } from './context.js';
 import type { QueryInputs } from './query/resource.js';
 import type { RecordService } from './records.js';
@@ -53,6 +54,8 @@ interface RecordResolverOptions<E extends BaseRecord> {
   createName?: string;
   /** Arguments of the top-level list when the type has more than the usual ones (`asOf`). */
   listArgs?: ClassType<ListArgs>;
+  /** The lookup also takes the administrative `code` (regions and counties: what staff know). */
+  byCode?: boolean;
 }
 
 /**
@@ -66,9 +69,12 @@ export function RecordResolver<E extends BaseRecord>(o: RecordResolverOptions<E>
 
   @Resolver()
   abstract class BaseRecordResolver {
-    @Query(() => o.entity, { name: lowerFirst(o.type), nullable: true, description: `One ${o.type}; null when it does not exist or is not visible.` })
-    one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-      return o.service.get(ctx, id);
+    one(id: string | null, ctx: Context, code?: string | null) {
+      if (o.byCode) {
+        if ((id == null) === (code == null)) throw errors.badInput('id', 'idOrCode', { field: 'id' });
+        if (code != null) return o.service.list(ctx, { filter: { code: { eq: code } }, limit: 1 }).then((page) => page.items[0] ?? null);
+      }
+      return o.service.get(ctx, id!);
     }
 
     @Query(() => o.page, { name: o.plural })
@@ -97,6 +103,13 @@ export function RecordResolver<E extends BaseRecord>(o: RecordResolverOptions<E>
   // type can leave some out.
   const proto = BaseRecordResolver.prototype;
   const describe = (method: keyof BaseRecordResolver) => Object.getOwnPropertyDescriptor(proto, method)!;
+  const lookup = o.byCode
+    ? `One ${o.type} by id or by its administrative code (give one of them); null when it does not exist or is not visible.`
+    : `One ${o.type}; null when it does not exist or is not visible.`;
+  Query(() => o.entity, { name: lowerFirst(o.type), nullable: true, description: lookup })(proto, 'one', describe('one'));
+  Arg('id', () => ID, { nullable: o.byCode })(proto, 'one', 0);
+  Ctx()(proto, 'one', 1);
+  if (o.byCode) Arg('code', () => String, { nullable: true, description: 'e.g. 540222' })(proto, 'one', 2);
   if (!omit.has('create')) {
     Mutation(() => o.entity, { name: o.createName ?? `create${o.type}` })(proto, 'create', describe('create'));
     Arg('input', () => o.create)(proto, 'create', 0);

@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { maskLiterals } from '../db/sql-logger.js';
 import type { GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode } from './errors.js';
+import { localizeGraphqlMessage } from './graphql-messages.js';
 import { requestStore, translate } from './i18n.js';
 
 /** The error and its causes (TypeORM wraps the driver's error in `driverError`). */
@@ -105,7 +106,7 @@ export function formatError(development: boolean) {
       return { ...base, message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     if (CLIENT_MISTAKES.has(code) || code === 'BAD_USER_INPUT') {
-      return { ...base, message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+      return { ...base, message: localizeGraphqlMessage(formatted.message), extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     if (KNOWN.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       return { ...base, message: formatted.message, extensions: { code } };

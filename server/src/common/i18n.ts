@@ -325,6 +325,18 @@ export const messages = {
     'zh-CN': '请填写理由（{field}）。',
     en: 'Please give a reason ({field}).',
   },
+  badMonth: {
+    'zh-CN': '{field} 应为月份，如 2026-09。',
+    en: '{field} must be a month such as 2026-09.',
+  },
+  badTrendRange: {
+    'zh-CN': '月份范围无效：from 不能晚于 to，且最多 {max} 个月。',
+    en: 'Invalid month range: from must not be after to, and it spans at most {max} months.',
+  },
+  linkOutsideCounty: {
+    'zh-CN': '只能关联本县（区）的工作目标；地区级目标由地区关联。',
+    en: 'You can link only your own county’s targets; region-level targets are linked by the region.',
+  },
   portInUse: {
     'zh-CN': '端口 {port} 已被占用：请关闭占用该端口的程序，或用 PORT 指定其他端口（例如 PORT=4001 npm start）。',
     en: 'Port {port} is already in use: stop the program using it, or choose another port with PORT (e.g. PORT=4001 npm start).',
@@ -406,6 +418,99 @@ export const messages = {
     'zh-CN': '文档包含多个操作，请用 operationName 指明要执行哪一个。',
     en: 'The document holds several operations; name the one to run in operationName.',
   },
+  // Assessment and accountability (docs/rules.md "Assessment").
+  voteCount: {
+    'zh-CN': '{field} 应为 0 到 100000 之间的整数票数。',
+    en: '{field} must be a whole number of votes from 0 to 100 000.',
+  },
+  votesNone: {
+    'zh-CN': '民主测评至少要有一票。',
+    en: 'A democratic evaluation needs at least one vote.',
+  },
+  evaluationExists: {
+    'zh-CN': '该干部 {period} 的民主测评已经录入，请修改已有记录。',
+    en: 'This cadre already has a democratic evaluation for {period}; change that one instead.',
+  },
+  assessmentConfirmed: {
+    'zh-CN': '该考核已确认（冻结），不能再调整或删除；如需重新考核，请再次计算生成新的草稿。',
+    en: 'This assessment is confirmed (frozen) and cannot be changed or deleted; compute again to make a new draft.',
+  },
+  overrideNeedsReason: {
+    'zh-CN': '调整考核等次必须填写理由（reason）。',
+    en: 'Overriding the tier needs a reason.',
+  },
+  nothingToAssess: {
+    'zh-CN': '该干部在 {period} 既没有到期的工作目标，也没有民主测评票数，无法考核。',
+    en: 'The cadre has no target due in {period} and no evaluation votes: there is nothing to assess.',
+  },
+  badMonthRange: {
+    'zh-CN': '月份范围无效：from 和 to 写作 2026-01（或 2026、2026-Q1），from 不晚于 to，最多 36 个月。',
+    en: 'Invalid month range: write from and to as 2026-01 (or 2026, 2026-Q1), from not after to, at most 36 months.',
+  },
+  assessmentSentence: {
+    'zh-CN': '{period} 考核总分 {total} = {parts}{penalty}；建议等次：{tier}（{reason}）。',
+    en: 'Assessment {period}: total {total} = {parts}{penalty}; suggested tier: {tier} ({reason}).',
+  },
+  assessmentPart: {
+    'zh-CN': '{label} {value} × {weight}',
+    en: '{label} {value} × {weight}',
+  },
+  assessmentPenalty: {
+    'zh-CN': ' − 问责扣分 {penalty}',
+    en: ' − accountability penalties {penalty}',
+  },
+  assessmentMissing: {
+    'zh-CN': '（{labels}缺项，其余权重按比例调整）',
+    en: ' ({labels} missing: the other weights rescaled)',
+  },
+  componentTARGET: { 'zh-CN': '目标完成', en: 'targets' },
+  componentTIMELINESS: { 'zh-CN': '按时完成', en: 'timeliness' },
+  componentINSPECTION: { 'zh-CN': '督查', en: 'inspections' },
+  componentDEMOCRATIC: { 'zh-CN': '民主测评', en: 'democratic evaluation' },
+  tierPROMOTE: { 'zh-CN': '重用', en: 'PROMOTE (重用)' },
+  tierUSE: { 'zh-CN': '使用', en: 'USE (使用)' },
+  tierCAUTION: { 'zh-CN': '慎用', en: 'CAUTION (慎用)' },
+  tierDO_NOT_USE: { 'zh-CN': '不用', en: 'DO_NOT_USE (不用)' },
+  tierReasonThreshold: {
+    'zh-CN': '总分不低于 {threshold}',
+    en: 'total at least {threshold}',
+  },
+  tierReasonBelow: {
+    'zh-CN': '总分低于 {threshold}',
+    en: 'total below {threshold}',
+  },
+  tierReasonRemoval: {
+    'zh-CN': '考核期内被免职，不论得分',
+    en: 'removed from office in the period, whatever the score',
+  },
+  tierReasonVotes: {
+    'zh-CN': '不称职票 {incompetent}/{votes}，超过 {share}，不论得分',
+    en: '{incompetent} of {votes} votes incompetent, above {share}, whatever the score',
+  },
+  tierOverridden: {
+    'zh-CN': '；审核调整为{tier}：{reason}',
+    en: '; overridden to {tier}: {reason}',
+  },
+  consistencyBEYOND_SIGMA: {
+    'zh-CN': '{months} 中连续三个月有两个月的进度得分在均值同一侧偏离超过 {k} 个标准差（西电规则 2）。',
+    en: 'Two of three months in a row lie more than {k} standard deviations from the mean on the same side: {months} (Western Electric rule 2).',
+  },
+  consistencyALTERNATING: {
+    'zh-CN': '时好时坏：进度得分升降方向反复 {n} 次（超出噪声容差，纳尔逊规则 4）：{months}。',
+    en: 'Good one month, bad the next: the schedule score changed direction {n} times beyond the noise tolerance (Nelson rule 4): {months}.',
+  },
+  consistencySAME_SIDE_RUN: {
+    'zh-CN': '连续 {n} 个月处于均值同一侧（纳尔逊规则 2）：{months}。',
+    en: '{n} months in a row on one side of the mean (Nelson rule 2): {months}.',
+  },
+  consistencyMISSED_REPORTS: {
+    'zh-CN': '{n} 个月应报未报（报送不足应报目标的 {share}）：{months}。',
+    en: '{n} months in which fewer than {share} of the targets due reported: {months}.',
+  },
+  consistencyBURSTY_REPORTING: {
+    'zh-CN': '报送时紧时松、集中突击：突发度 {b}（阈值 {threshold}）；报送月份：{months}。',
+    en: 'Reporting comes in bursts: burstiness {b} (threshold {threshold}); months reported: {months}.',
+  },
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;
@@ -434,6 +539,9 @@ export const entityLabels: Record<string, Message> = {
   Bulletin: { 'zh-CN': '通报', en: 'bulletin' },
   ApiKey: { 'zh-CN': 'API 密钥', en: 'API key' },
   AssessmentPolicy: { 'zh-CN': '考核政策', en: 'assessment policy' },
+  DemocraticEvaluation: { 'zh-CN': '民主测评', en: 'democratic evaluation' },
+  Accountability: { 'zh-CN': '责任追究', en: 'accountability record' },
+  Assessment: { 'zh-CN': '考核', en: 'assessment' },
 };
 
 export function entityLabel(entityType: string, lang?: Lang): string {

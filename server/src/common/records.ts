@@ -29,6 +29,40 @@ async function uniqueViolationAsInput<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Input fields that name a county by its administrative code, and the id field each stands for. */
+const COUNTY_CODE_FIELDS: Record<string, string> = { countyCode: 'countyId', responsibleCountyCode: 'responsibleCountyId' };
+
+/**
+ * Turns `countyCode` / `responsibleCountyCode` into the id fields they stand for, looking
+ * the code up within the caller's scope (an invisible county is "not found", like its id).
+ */
+export async function resolveCountyCodes<T extends object>(ctx: Context, input: T): Promise<T> {
+  const out = { ...input } as Record<string, unknown>;
+  for (const [codeField, idField] of Object.entries(COUNTY_CODE_FIELDS)) {
+    const code = out[codeField];
+    delete out[codeField];
+    if (code == null) continue;
+    // Loaded late: the county module itself is built on this one.
+    const { countyResource } = await import('../modules/hierarchy/county.service.js');
+    const [county] = (await listPage(ctx, countyResource, { filter: { code: { eq: String(code) } }, limit: 1 })).items;
+    if (!county) throw errors.badInput(codeField, 'notFoundByCode', { entity: entityLabel('County'), code: String(code) });
+    if (out[idField] != null && parseId(out[idField] as string) !== county.id) throw errors.badInput(codeField, 'idOrCode', { field: idField });
+    out[idField] = String(county.id);
+  }
+  return out as T;
+}
+
+/**
+ * The changes of a move as one side may read them: references (`…Id` fields) on the other
+ * side are withheld — null, marked `withheld` — when that side is another county.
+ */
+function withheld(changes: AuditChanges, side: 'before' | 'after', otherIsCounty: boolean): AuditChanges {
+  if (!otherIsCounty) return changes;
+  return Object.fromEntries(
+    Object.entries(changes).map(([key, change]) => [key, /Id$/.test(key) || key === 'targetIds' ? { ...change, [side]: null, withheld: side } : change]),
+  ) as AuditChanges;
+}
+
 function comparable(value: unknown): unknown {
   if (value instanceof Date) return value.getTime();
   return value ?? null;
@@ -80,7 +114,7 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
   /** Creates one row inside a running transaction (several creates can share one, e.g. a decomposition). */
   async createIn(ctx: Context, db: EntityManager, input: C): Promise<E> {
     this.assertRole(ctx);
-    const given = { ...input } as Values<E> & { countyId?: unknown };
+    const given = (await resolveCountyCodes(ctx, { ...input })) as Values<E> & { countyId?: unknown };
     // A county user's new record belongs to its own county unless it says otherwise.
     const countyId = ctx.principal?.role === Role.COUNTY ? ctx.principal.countyId : null;
     if (countyId != null && given.countyId == null && db.connection.getMetadata(this.def.entity).columns.some((c) => c.propertyName === 'countyId')) {
@@ -134,7 +168,7 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
       this.assertInScope(ctx, await this.def.locate(db, current));
       const { version, ...patch } = input;
       if (current.version !== version) throw errors.conflict(entityLabel(this.def.type), current.id, version, current.version);
-      const values = await this.prepare(ctx, db, patch as Values<E>, current);
+      const values = await this.prepare(ctx, db, (await resolveCountyCodes(ctx, patch)) as Values<E>, current);
       return this.applyChange(ctx, db, current, version, values);
     });
   }
@@ -165,15 +199,17 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
     await this.assertUnique(db, set as Values<E>, current.id);
     const location = await this.def.locate(db, db.merge(this.def.entity, db.create(this.def.entity, { ...current }), set as never));
     this.assertInScope(ctx, location);
+    const origin = await this.def.locate(db, current);
     await uniqueViolationAsInput(() => this.compareAndSet(db, current, set, version));
     await this.afterChange(ctx, db, await this.reload(db, current.id), AuditAction.UPDATE);
-    await auditService.record(db, ctx, {
-      action: AuditAction.UPDATE,
-      entityType: this.def.type,
-      entityId: current.id,
-      location,
-      changes,
-    });
+    if (origin.countyId === location.countyId) {
+      await auditService.record(db, ctx, { action: AuditAction.UPDATE, entityType: this.def.type, entityId: current.id, location, changes });
+    } else {
+      // A move between counties is recorded on each side: the county it left sees that it
+      // left, the county it reached sees that it arrived, neither sees the other's references.
+      await auditService.record(db, ctx, { action: AuditAction.UPDATE, entityType: this.def.type, entityId: current.id, location: origin, changes: withheld(changes, 'after', location.countyId != null) });
+      await auditService.record(db, ctx, { action: AuditAction.UPDATE, entityType: this.def.type, entityId: current.id, location, changes: withheld(changes, 'before', origin.countyId != null) });
+    }
     return this.reload(db, current.id);
   }
 
@@ -223,6 +259,8 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
       }
       const location = await this.def.locate(db, current);
       this.assertInScope(ctx, location);
+      // Restoring takes the same right as deleting (a target assigned from above included).
+      await this.beforeRemove(ctx, db, current);
       for (const parent of this.def.parents ?? []) {
         const parentId = (current as Record<string, unknown>)[parent.column];
         if (parentId == null) continue;

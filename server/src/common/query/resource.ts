@@ -132,7 +132,7 @@ function operatorInput(spec: FilterField): Function {
  * drift apart.
  */
 export function defineQueryInputs(type: string, ownFields: FilterSpec, ownOrder: OrderSpec): QueryInputs {
-  const fields = { ...COMMON_FIELDS, ...ownFields };
+  const fields = { ...COMMON_FIELDS, ...ownFields, ...countyCodeFields(ownFields) };
   const order = { ...ownOrder, ...COMMON_ORDER };
 
   @InputType(`${type}Filter`, {
@@ -160,6 +160,28 @@ export function defineQueryInputs(type: string, ownFields: FilterSpec, ownOrder:
   }
 
   return { Filter, OrderBy, fields, order };
+}
+
+/**
+ * Staff know counties by code, not by database id: every `…countyId` filter gets a
+ * `…countyCode` twin (`responsibleCountyCode: { eq: "540222" }`).
+ */
+function countyCodeFields(own: FilterSpec): FilterSpec {
+  const twins: FilterSpec = {};
+  for (const [name, spec] of Object.entries(own)) {
+    const m = /^(.*)(countyId|CountyId)$/.exec(name);
+    if (!m || spec.kind !== 'id') continue;
+    const code = `${m[1]}${m[2] === 'countyId' ? 'countyCode' : 'CountyCode'}`;
+    if (own[code]) continue;
+    twins[code] = {
+      kind: 'string',
+      expr: (sql) => {
+        const id = spec.expr ? spec.expr(sql) : sql.col(spec.column ?? name);
+        return `(SELECT ${sql.col('code', 'ccode')} FROM ${sql.esc('county')} ${sql.esc('ccode')} WHERE ${sql.col('id', 'ccode')} = ${id})`;
+      },
+    };
+  }
+  return twins;
 }
 
 export interface Page<T> {

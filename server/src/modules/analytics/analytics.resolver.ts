@@ -11,18 +11,23 @@ import { BulletinView, Scoreboard, ScoreboardLevel, TargetGroupBy, TargetStatsRo
 import { analyticsService } from './analytics.service.js';
 
 /** Root fields an API key (dashboards) may call; everything else answers FORBIDDEN for a key. */
-export const ANALYTICS_FIELDS = new Set(['targetStats', 'scoreboard', 'bulletin', 'bulletins']);
+export const ANALYTICS_FIELDS = new Set(['targetStats', 'scoreboard', 'bulletin', 'bulletins', 'assessmentRanking', 'unitAssessments', 'consistency']);
 
 @Resolver(() => TargetStatsRow)
 export class AnalyticsResolver {
-  @Query(() => [TargetStatsRow], { complexity: ({ childComplexity }) => 1 + 300 * childComplexity, description: 'Counts and mean progress of the targets matching filter, grouped by any of county, department, category, status, warning.' })
+  @Query(() => [TargetStatsRow], {
+    complexity: ({ args, childComplexity }) => ((args.groupBy as string[] | undefined)?.includes('MONTH') ? 24 : 1) * (1 + 300 * childComplexity),
+    description: 'Counts and mean progress of the targets matching filter, grouped by any of county, department, category, status, warning, directive, cadre, issuer level and month (a trend from `from` to `to`).',
+  })
   targetStats(
     @Arg('filter', () => targetQuery.Filter, { nullable: true }) filter: object | null,
     @Arg('groupBy', () => [TargetGroupBy], { defaultValue: [] }) groupBy: TargetGroupBy[],
-    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Default today.' }) asOf: string | null,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Default today (not used with MONTH: each month is taken at its end).' }) asOf: string | null,
+    @Arg('from', () => String, { nullable: true, description: 'MONTH grouping: first month (2026-01); default 11 months before `to`.' }) from: string | null,
+    @Arg('to', () => String, { nullable: true, description: 'MONTH grouping: last month; default this month. At most 24 months.' }) to: string | null,
     @Ctx() ctx: Context,
   ) {
-    return analyticsService.targetStats(ctx, filter, groupBy, asOf ?? today());
+    return analyticsService.targetStats(ctx, filter, groupBy, asOf ?? today(), { from, to });
   }
 
   @Query(() => Scoreboard, { description: 'Ranking of counties or departments for a period (2026, 2026-Q3 or 2026-09).' })

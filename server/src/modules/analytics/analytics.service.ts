@@ -1,5 +1,5 @@
 import type { Context } from '../../common/context.js';
-import { addDays, parsePeriod, today, type Period } from '../../common/dates.js';
+import { addDays, monthEnd, parsePeriod, today, type Period } from '../../common/dates.js';
 import { errors } from '../../common/errors.js';
 import { listPage, loadByIds, ScopedQuery, type ListArgs } from '../../common/query/list.js';
 import { defineQueryInputs, type ResourceDef } from '../../common/query/resource.js';
@@ -14,6 +14,8 @@ import { Region } from '../hierarchy/region.entity.js';
 import { inspectionResource, rectificationOverdueSql } from '../supervision/inspection.service.js';
 import { noticeResource } from '../supervision/supervision-notice.service.js';
 import { Cadre } from '../hierarchy/cadre.entity.js';
+import { Department } from '../hierarchy/department.entity.js';
+import { Directive, type IssuerLevel } from '../targets/directive.entity.js';
 import { County } from '../hierarchy/county.entity.js';
 import { Target, TargetStatus, WarningLevel, type TargetCategory } from '../targets/target.entity.js';
 import { targetResource } from '../targets/target.service.js';
@@ -49,6 +51,25 @@ export const bulletinResource: ResourceDef<Bulletin> = {
 const num = (v: unknown) => Number(v ?? 0);
 const round = (v: unknown) => Math.round(num(v) * 1e6) / 1e6;
 const COMPLETED = `('${TargetStatus.COMPLETED}', '${TargetStatus.COMPLETED_LATE}')`;
+
+/** The months from `from` to `to` (`2026-01` … `2026-11`), at most 24; default the last 12 up to this one. */
+export const MAX_TREND_MONTHS = 24;
+function monthRange(from?: string | null, to?: string | null): string[] {
+  const valid = (m: string | null | undefined, field: string) => {
+    if (m == null) return null;
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(m)) throw errors.badInput(field, 'badMonth');
+    return m;
+  };
+  const last = valid(to, 'to') ?? today().slice(0, 7);
+  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+  const first = valid(from, 'from') ?? label(index(last) - 11);
+  function label(i: number) {
+    return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+  }
+  if (index(first) > index(last)) throw errors.badInput('from', 'badTrendRange', { max: MAX_TREND_MONTHS });
+  if (index(last) - index(first) + 1 > MAX_TREND_MONTHS) throw errors.badInput('from', 'badTrendRange', { max: MAX_TREND_MONTHS });
+  return Array.from({ length: index(last) - index(first) + 1 }, (_, i) => label(index(first) + i));
+}
 
 function period(label: string): Period {
   const p = parsePeriod(label);
@@ -90,34 +111,77 @@ function inRegion<E extends { id: number }>(ctx: Context, q: ScopedQuery<E>): Sc
 }
 
 export const analyticsService = {
-  /** Counts and mean progress of the targets matching `filter`, grouped as asked: one SQL statement. */
-  async targetStats(ctx: Context, filter: object | null | undefined, groupBy: TargetGroupBy[], asOf: string): Promise<TargetStatsRow[]> {
+  /**
+   * Counts and mean progress of the targets matching `filter`, grouped as asked: one SQL
+   * statement per date (MONTH: one per month of the range, at most 24).
+   */
+  async targetStats(
+    ctx: Context,
+    filter: object | null | undefined,
+    groupBy: TargetGroupBy[],
+    asOf: string,
+    range: { from?: string | null; to?: string | null } = {},
+  ): Promise<TargetStatsRow[]> {
+    const groups = [...new Set(groupBy)];
+    if (!groups.includes(TargetGroupBy.MONTH)) return analyticsService.targetStatsAt(ctx, filter, groups, asOf);
+    const months = monthRange(range.from, range.to);
+    const rows: TargetStatsRow[] = [];
+    for (const month of months) {
+      const end = monthEnd(month);
+      const at = end < today() ? end : today();
+      for (const row of await analyticsService.targetStatsAt(ctx, filter, groups.filter((g) => g !== TargetGroupBy.MONTH), at)) rows.push({ ...row, month });
+    }
+    return rows;
+  },
+
+  async targetStatsAt(ctx: Context, filter: object | null | undefined, groups: TargetGroupBy[], asOf: string): Promise<TargetStatsRow[]> {
     const q = new ScopedQuery(ctx, targetResource, ctx.db.manager, { args: { filter, asOf, withDerived: true }, aggregate: true }).filter(filter);
     const s = q.sql;
-    const keys: Record<TargetGroupBy, [string, string]> = {
+    const needs = (g: TargetGroupBy) => groups.includes(g);
+    const keys: Partial<Record<TargetGroupBy, [string, string]>> = {
       [TargetGroupBy.COUNTY]: [s.col('countyId'), 'countyId'],
       [TargetGroupBy.DEPARTMENT]: [s.col('responsibleDepartmentId'), 'departmentId'],
       [TargetGroupBy.CATEGORY]: [s.col('category'), 'category'],
       [TargetGroupBy.STATUS]: [tm(s, 'status'), 'status'],
       [TargetGroupBy.WARNING]: [tm(s, 'warning'), 'warning'],
+      [TargetGroupBy.DIRECTIVE]: [s.col('directiveId'), 'directiveId'],
+      [TargetGroupBy.CADRE]: [s.col('responsibleCadreId'), 'cadreId'],
+      [TargetGroupBy.ISSUER_LEVEL]: [s.col('issuerLevel', 'gd'), 'issuerLevel'],
     };
-    const groups = [...new Set(groupBy)].map((g) => keys[g]);
     const qb = q.builder().select('COUNT(*)', 'count');
-    for (const [expr, alias] of groups) qb.addSelect(expr, alias);
+    // Names come from the same statement, so a dashboard gets them without reading records.
+    if (needs(TargetGroupBy.COUNTY)) qb.leftJoin(County, 'gc', `${s.col('id', 'gc')} = ${s.col('countyId')}`).addSelect(`MAX(${s.col('name', 'gc')})`, 'countyName');
+    if (needs(TargetGroupBy.DEPARTMENT)) qb.leftJoin(Department, 'gp', `${s.col('id', 'gp')} = ${s.col('responsibleDepartmentId')}`).addSelect(`MAX(${s.col('name', 'gp')})`, 'departmentName');
+    if (needs(TargetGroupBy.DIRECTIVE) || needs(TargetGroupBy.ISSUER_LEVEL)) qb.leftJoin(Directive, 'gd', `${s.col('id', 'gd')} = ${s.col('directiveId')}`);
+    if (needs(TargetGroupBy.DIRECTIVE)) qb.addSelect(`MAX(${s.col('title', 'gd')})`, 'directiveTitle');
+    if (needs(TargetGroupBy.CADRE)) qb.leftJoin(Cadre, 'gk', `${s.col('id', 'gk')} = ${s.col('responsibleCadreId')}`).addSelect(`MAX(${s.col('name', 'gk')})`, 'cadreName');
+    const grouped = groups.flatMap((g) => (keys[g] ? [keys[g]!] : []));
+    for (const [expr, alias] of grouped) qb.addSelect(expr, alias);
     qb.addSelect(`AVG(COALESCE(${tm(s, 'progress')}, 0))`, 'meanProgress')
       .addSelect(`SUM(CASE WHEN ${tm(s, 'status')} IN ${COMPLETED} THEN 1 ELSE 0 END)`, 'completed')
       .addSelect(`SUM(CASE WHEN ${tm(s, 'status')} = '${TargetStatus.OVERDUE}' THEN 1 ELSE 0 END)`, 'overdue')
       .addSelect(`SUM(CASE WHEN ${tm(s, 'warning')} = '${WarningLevel.RED}' THEN 1 ELSE 0 END)`, 'red')
       .addSelect(`SUM(CASE WHEN ${tm(s, 'warning')} = '${WarningLevel.YELLOW}' THEN 1 ELSE 0 END)`, 'yellow')
       .addSelect(`SUM(CASE WHEN ${tm(s, 'warning')} = '${WarningLevel.GREEN}' THEN 1 ELSE 0 END)`, 'green');
-    groups.forEach(([expr], i) => (i === 0 ? qb.groupBy(expr) : qb.addGroupBy(expr)));
-    groups.forEach(([expr], i) => (i === 0 ? qb.orderBy(expr, 'ASC') : qb.addOrderBy(expr, 'ASC')));
+    grouped.forEach(([expr], i) => (i === 0 ? qb.groupBy(expr) : qb.addGroupBy(expr)));
+    grouped.forEach(([expr], i) => (i === 0 ? qb.orderBy(expr, 'ASC') : qb.addOrderBy(expr, 'ASC')));
     const rows = await qb.getRawMany();
+    const apiKey = ctx.principal?.apiKeyId !== undefined;
+    const id = (v: unknown) => (v == null ? null : num(v));
     return rows
       .filter((r) => num(r.count) > 0)
       .map((r) => ({
-        countyId: r.countyId == null ? null : num(r.countyId),
-        departmentId: r.departmentId == null ? null : num(r.departmentId),
+        countyId: id(r.countyId),
+        departmentId: id(r.departmentId),
+        countyName: r.countyName ?? null,
+        departmentName: r.departmentName ?? null,
+        directiveId: id(r.directiveId),
+        directiveTitle: r.directiveTitle ?? null,
+        cadreId: apiKey ? null : id(r.cadreId),
+        cadreName: apiKey ? null : (r.cadreName ?? null),
+        issuerLevel: (r.issuerLevel ?? null) as IssuerLevel | null,
+        month: null,
+        asOf,
         category: (r.category ?? null) as TargetCategory | null,
         status: (r.status ?? null) as TargetStatus | null,
         warning: (r.warning ?? null) as WarningLevel | null,

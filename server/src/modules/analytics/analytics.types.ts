@@ -3,6 +3,7 @@ import { DateTimeScalar, LocalDateScalar } from '../../common/scalars.js';
 import { County } from '../hierarchy/county.entity.js';
 import { Department } from '../hierarchy/department.entity.js';
 import { NoticeLevel } from '../supervision/supervision-notice.entity.js';
+import { IssuerLevel } from '../targets/directive.entity.js';
 import { TargetCategory, TargetStatus, WarningLevel } from '../targets/target.entity.js';
 
 export enum TargetGroupBy {
@@ -11,8 +12,20 @@ export enum TargetGroupBy {
   CATEGORY = 'CATEGORY',
   STATUS = 'STATUS',
   WARNING = 'WARNING',
+  DIRECTIVE = 'DIRECTIVE',
+  CADRE = 'CADRE',
+  ISSUER_LEVEL = 'ISSUER_LEVEL',
+  MONTH = 'MONTH',
 }
-registerEnumType(TargetGroupBy, { name: 'TargetGroupBy' });
+registerEnumType(TargetGroupBy, {
+  name: 'TargetGroupBy',
+  valuesConfig: {
+    DIRECTIVE: { description: 'The directive the target implements.' },
+    CADRE: { description: 'The responsible cadre.' },
+    ISSUER_LEVEL: { description: 'Who issued the directive: CENTRAL, AUTONOMOUS_REGION or PREFECTURE.' },
+    MONTH: { description: 'A monthly trend: the figures as of each month’s end (or today for the running month) from `from` to `to`.' },
+  },
+});
 
 export enum ScoreboardLevel {
   COUNTY = 'COUNTY',
@@ -26,6 +39,15 @@ export class TargetStatsRow {
   @Field(() => County, { nullable: true }) county?: County | null;
   @Field(() => ID, { nullable: true }) departmentId: number | null;
   @Field(() => Department, { nullable: true }) department?: Department | null;
+  @Field(() => String, { nullable: true, description: 'Name of the county grouped by (also for API keys).' }) countyName?: string | null;
+  @Field(() => String, { nullable: true, description: 'Name of the department grouped by (also for API keys).' }) departmentName?: string | null;
+  @Field(() => ID, { nullable: true }) directiveId?: number | null;
+  @Field(() => String, { nullable: true, description: 'Title of the directive grouped by.' }) directiveTitle?: string | null;
+  @Field(() => ID, { nullable: true }) cadreId?: number | null;
+  @Field(() => String, { nullable: true, description: 'Name of the cadre grouped by (null for API keys: dashboards see units, not people).' }) cadreName?: string | null;
+  @Field(() => IssuerLevel, { nullable: true }) issuerLevel?: IssuerLevel | null;
+  @Field(() => String, { nullable: true, description: 'The month (2026-09) of a MONTH grouping.' }) month?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The date the row’s figures are computed at.' }) asOf?: string | null;
   @Field(() => TargetCategory, { nullable: true }) category: TargetCategory | null;
   @Field(() => TargetStatus, { nullable: true }) status: TargetStatus | null;
   @Field(() => WarningLevel, { nullable: true }) warning: WarningLevel | null;

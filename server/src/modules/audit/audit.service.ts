@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Context } from '../../common/context.js';
 import { defineQueryInputs, scopeByColumns, type ResourceDef } from '../../common/query/resource.js';
 import { listPage, findVisible, type ListArgs } from '../../common/query/list.js';
-import type { Location } from '../../common/scope.js';
+import { Role, type Location } from '../../common/scope.js';
 import { AuditAction, AuditEvent, type AuditChanges } from './audit-event.entity.js';
 
 export const auditQuery = defineQueryInputs(
@@ -41,6 +41,9 @@ export interface AuditEntry {
   actor?: { id: number | null; name: string };
 }
 
+/** Fields analysts may not read, in audit changes as anywhere else. */
+const PHONE_FIELDS = new Set(['phone']);
+
 export const auditService = {
   /** Writes one event with the manager of the change's own transaction. */
   async record(db: EntityManager, ctx: Context, entry: AuditEntry): Promise<void> {
@@ -57,6 +60,13 @@ export const auditService = {
       requestId: ctx.requestId,
       ip: ctx.ip,
     });
+  },
+
+  /** What the caller may read of an event's changes: analysts never see phone numbers. */
+  changesFor(ctx: Context, event: AuditEvent): AuditChanges | null {
+    const changes = (typeof event.changes === 'string' ? JSON.parse(event.changes) : event.changes) as AuditChanges | null;
+    if (!changes || ctx.principal?.role !== Role.ANALYST) return changes;
+    return Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, PHONE_FIELDS.has(k) ? { before: v.before == null ? null : '[redacted]', after: v.after == null ? null : '[redacted]' } : v]));
   },
 
   list: (ctx: Context, args: ListArgs) => listPage(ctx, auditResource, args),

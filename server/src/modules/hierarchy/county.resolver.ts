@@ -20,6 +20,7 @@ export class CountyResolver extends RecordResolver({
   page: CountyPage,
   query: countyQuery,
   create: CreateCountyInput,
+  byCode: true,
   update: UpdateCountyInput,
   service: countyService,
 }) {

@@ -19,6 +19,7 @@ export const DepartmentPage = PageType(Department, 'Department');
 export class CreateDepartmentInput {
   @Field(() => ID, { nullable: true, description: 'Taken from the county when countyId is given.' }) regionId?: string | null;
   @Field(() => ID, { nullable: true }) countyId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Instead of countyId: the county’s administrative code (540222).' }) countyCode?: string | null;
   @Field(() => String) @NonBlank(100) name: string;
   @Field(() => DepartmentKind) kind: DepartmentKind;
 }

@@ -21,6 +21,7 @@ export class RegionResolver extends RecordResolver({
   page: RegionPage,
   query: regionQuery,
   create: CreateRegionInput,
+  byCode: true,
   update: UpdateRegionInput,
   service: regionService,
 }) {

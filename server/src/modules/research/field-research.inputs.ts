@@ -15,6 +15,7 @@ export const FieldResearchPage = PageType(FieldResearch, 'FieldResearch');
 @InputType()
 export class CreateFieldResearchInput {
   @Field(() => ID, { nullable: true, description: 'Required, except for a county user: defaults to your own county.' }) countyId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Instead of countyId: the county’s administrative code (540222).' }) countyCode?: string | null;
   @Field(() => LocalDateScalar) visitedOn: string;
   @Field(() => String) @NonBlank(200) topic: string;
   @Field(() => String) @NonBlank(500) participants: string;

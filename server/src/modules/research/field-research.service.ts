@@ -6,7 +6,7 @@ import { RecordService } from '../../common/records.js';
 import { Role } from '../../common/scope.js';
 import { countyResource } from '../hierarchy/county.service.js';
 import { Target } from '../targets/target.entity.js';
-import { targetResource } from '../targets/target.service.js';
+import { assertLinkable, targetResource } from '../targets/target.service.js';
 import { loadByIds } from '../../common/query/list.js';
 import { FieldResearch, FieldResearchTarget } from './field-research.entity.js';
 import { fieldResearchQuery, type CreateFieldResearchInput, type UpdateFieldResearchInput } from './field-research.inputs.js';
@@ -35,7 +35,11 @@ class FieldResearchService extends RecordService<FieldResearch, CreateFieldResea
     }
     if (targetIds !== undefined && targetIds !== null) {
       const ids: number[] = [];
-      for (const [i, id] of (targetIds as string[]).entries()) ids.push((await this.reference(ctx, db, targetResource, id, `targetIds.${i}`)).id);
+      for (const [i, id] of (targetIds as string[]).entries()) {
+        const target = await this.reference(ctx, db, targetResource, id, `targetIds.${i}`);
+        assertLinkable(ctx, target, `targetIds.${i}`);
+        ids.push(target.id);
+      }
       pendingLinks.set(db, [...new Set(ids)].sort((a, b) => a - b));
     }
     return values;

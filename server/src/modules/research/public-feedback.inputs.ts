@@ -22,6 +22,7 @@ export const PublicFeedbackPage = PageType(PublicFeedback, 'PublicFeedback');
 @InputType()
 export class CreatePublicFeedbackInput {
   @Field(() => ID, { nullable: true, description: 'Required, except for a county user: defaults to your own county.' }) countyId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Instead of countyId: the county’s administrative code (540222).' }) countyCode?: string | null;
   @Field(() => LocalDateScalar) receivedOn: string;
   @Field(() => FeedbackChannel) channel: FeedbackChannel;
   @Field(() => String) @NonBlank(20000) content: string;

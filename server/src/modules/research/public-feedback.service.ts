@@ -5,7 +5,7 @@ import { scopeByColumns, type ResourceDef } from '../../common/query/resource.js
 import { RecordService } from '../../common/records.js';
 import { Role } from '../../common/scope.js';
 import { countyResource } from '../hierarchy/county.service.js';
-import { targetResource } from '../targets/target.service.js';
+import { assertLinkable, targetResource } from '../targets/target.service.js';
 import { FeedbackStatus, PublicFeedback } from './public-feedback.entity.js';
 import { publicFeedbackQuery, type CreatePublicFeedbackInput, type UpdatePublicFeedbackInput } from './public-feedback.inputs.js';
 
@@ -29,6 +29,7 @@ class PublicFeedbackService extends RecordService<PublicFeedback, CreatePublicFe
     }
     if (input.targetId != null) {
       const target = await this.reference(ctx, db, targetResource, input.targetId, 'targetId');
+      assertLinkable(ctx, target, 'targetId');
       values.targetId = target.id;
     }
     const status = (values.status ?? current?.status) as FeedbackStatus;

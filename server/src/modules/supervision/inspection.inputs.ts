@@ -41,6 +41,7 @@ export const InspectionPage = PageType(Inspection, 'Inspection');
 export class CreateInspectionInput {
   @Field(() => ID, { nullable: true }) targetId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Taken from the target when a target is given.' }) countyId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Instead of countyId: the county’s administrative code (540222).' }) countyCode?: string | null;
   @Field(() => ID, { nullable: true }) departmentId?: string | null;
   @Field(() => LocalDateScalar) inspectedOn: string;
   @Field(() => InspectionKind) kind: InspectionKind;

@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { User } from '../users/user.entity.js';
+import { userResource } from '../users/user.service.js';
 import type { Context } from '../../common/context.js';
 import { RecordResolver, relationArgs } from '../../common/crud.resolver.js';
 import { today } from '../../common/dates.js';
@@ -102,6 +104,21 @@ export class SupervisionNoticeResolver extends RecordResolver({
   @FieldResolver(() => Target, { nullable: true })
   target(@Root() notice: SupervisionNotice, @Ctx() ctx: Context) {
     return ctx.loaders.byId(targetResource).load(notice.targetId);
+  }
+
+  @FieldResolver(() => County, { nullable: true, description: 'The county the notice went to.' })
+  county(@Root() notice: SupervisionNotice, @Ctx() ctx: Context) {
+    return notice.countyId == null ? null : ctx.loaders.byId(countyResource).load(notice.countyId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who issued it (when visible to you).' })
+  issuedBy(@Root() notice: SupervisionNotice, @Ctx() ctx: Context) {
+    return notice.issuedById == null ? null : ctx.loaders.byId(userResource).load(notice.issuedById);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who answered it (when visible to you).' })
+  respondedBy(@Root() notice: SupervisionNotice, @Ctx() ctx: Context) {
+    return notice.respondedById == null ? null : ctx.loaders.byId(userResource).load(notice.respondedById);
   }
 }
 

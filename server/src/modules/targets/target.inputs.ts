@@ -51,6 +51,7 @@ class TargetFields {
   @Field(() => String, { nullable: true, description: '质量标准' }) @OptionalText(20000) qualityStandard?: string | null;
   @Field(() => Float, { nullable: true, description: 'Weight among siblings (> 0, default 1).' }) @IsOptional() @IsPositive() @Max(1e6) weight?: number;
   @Field(() => ID, { nullable: true }) responsibleCountyId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Instead of responsibleCountyId: the county’s administrative code (540222).' }) responsibleCountyCode?: string | null;
   @Field(() => ID, { nullable: true }) responsibleDepartmentId?: string | null;
   @Field(() => ID, { nullable: true }) responsibleCadreId?: string | null;
 }

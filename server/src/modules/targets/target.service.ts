@@ -3,9 +3,9 @@ import type { Context } from '../../common/context.js';
 import { today } from '../../common/dates.js';
 import { AppError, errors } from '../../common/errors.js';
 import type { ResourceDef } from '../../common/query/resource.js';
-import { parseId } from '../../common/query/list.js';
+import { parseId, ScopedQuery } from '../../common/query/list.js';
 import { QuerySql } from '../../common/query/sql.js';
-import { RecordService } from '../../common/records.js';
+import { RecordService, resolveCountyCodes } from '../../common/records.js';
 import { Role, scopeContains } from '../../common/scope.js';
 import { inTransaction } from '../../common/transaction.js';
 import type { AuditAction } from '../audit/audit-event.entity.js';
@@ -19,11 +19,9 @@ import { regionResource } from '../hierarchy/region.service.js';
 import { Directive } from './directive.entity.js';
 import { directiveResource } from './directive.service.js';
 import { ProgressReport } from './progress-report.entity.js';
-import { FieldResearchTarget } from '../research/field-research.entity.js';
-import { PublicFeedback } from '../research/public-feedback.entity.js';
 import { Inspection } from '../supervision/inspection.entity.js';
 import { SupervisionNotice } from '../supervision/supervision-notice.entity.js';
-import { Target, TargetKind } from './target.entity.js';
+import { Target, TargetKind, TargetStatus, WarningLevel } from './target.entity.js';
 import { targetQuery, type CreateTargetInput, type DecomposeTargetInput, type UpdateTargetInput } from './target.inputs.js';
 import { targetMetricsSql, toMetrics, type TargetMetrics } from './target-metrics.js';
 
@@ -50,8 +48,8 @@ export const targetResource: ResourceDef<Target> = {
     { type: 'ProgressReport', entity: ProgressReport, column: 'targetId' },
     { type: 'Inspection', entity: Inspection, column: 'targetId' },
     { type: 'SupervisionNotice', entity: SupervisionNotice, column: 'targetId' },
-    { type: 'PublicFeedback', entity: PublicFeedback, column: 'targetId' },
-    { type: 'FieldResearch', entity: FieldResearchTarget as never, column: 'targetId' },
+    // Opinions and visits linked to a target do not hold it: a link never blocks the
+    // deletion (a deleted target shows as null on the link and returns when restored).
   ],
   parents: [
     { type: 'Target', entity: Target, column: 'parentId' },
@@ -67,8 +65,23 @@ export const targetResource: ResourceDef<Target> = {
 
 type Values = Partial<Record<keyof Target, unknown>>;
 
+/**
+ * What a county may link its records (opinions, visits) to: its own county's targets. A
+ * region-level target it only reads is the prefecture's to link.
+ */
+export function assertLinkable(ctx: Context, target: Target, field: string): void {
+  if (ctx.scope.level === 'COUNTY' && target.countyId !== ctx.scope.countyId) throw errors.badInput(field, 'linkOutsideCounty');
+}
+
+export interface DirectiveRollUp {
+  progress: number;
+  status: TargetStatus;
+  warning: WarningLevel;
+  roots: number;
+}
+
 /** What only the level that assigned a target may change. */
-const ASSIGNED_FIELDS = ['weight', 'targetValue', 'baseline', 'startDate', 'deadline', 'additive'] as const;
+const ASSIGNED_FIELDS = ['weight', 'targetValue', 'baseline', 'startDate', 'deadline', 'additive', 'directiveId'] as const;
 
 /** Transactions in which tree upkeep waits until the end (a decomposition creates many children). */
 const deferredTrees = new WeakMap<EntityManager, Set<number>>();
@@ -250,6 +263,7 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
       const parent = await this.visibleOrNotFound(ctx, db, id);
       this.assertInScope(ctx, await targetResource.locate(db, parent));
       await this.assertParentMayGrow(db, parent, input.proceedWithReports === true);
+      input = { ...input, children: await Promise.all(input.children.map((c) => resolveCountyCodes(ctx, c))) };
       const names = await responsibleNames(db, input.children);
       const existing = await db.getRepository(Target).find({ where: { parentId: parent.id } });
       const seen = new Set<string>(existing.map((c) => `${c.responsibleCountyId ?? ''}/${c.responsibleDepartmentId ?? ''}/${c.responsibleCadreId ?? ''}`));
@@ -289,6 +303,51 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
     const rows = await sql.run(targetMetricsSql(sql, asOf, `${sql.col('id', 'a')} IN ${sql.list([...new Set(ids)])}`, { claimed }));
     const byId = new Map(rows.map((r) => [Number(r.targetId), toMetrics(r)]));
     return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /**
+   * A directive's roll-up over its root targets (those the caller can see), as of a date, in
+   * one statement for many directives: the weight-weighted mean progress; status COMPLETED /
+   * COMPLETED_LATE when every root is, OVERDUE when any is, NOT_STARTED when none has a
+   * report, else IN_PROGRESS; and the worst warning among the roots.
+   */
+  async directiveRollUp(ctx: Context, directiveIds: readonly number[], asOf: string): Promise<(DirectiveRollUp | null)[]> {
+    const q = new ScopedQuery(ctx, targetResource, ctx.db.manager, { args: { asOf, withDerived: true } });
+    const s = q.sql;
+    const m = (column: string) => s.col(column, 'tm');
+    const count = (predicate: string) => `SUM(CASE WHEN ${predicate} THEN 1 ELSE 0 END)`;
+    q.where(`${s.col('parentId')} IS NULL AND ${s.col('directiveId')} IN ${s.list([...new Set(directiveIds)])}`);
+    const rows = await q
+      .builder()
+      .select(s.col('directiveId'), 'directiveId')
+      .addSelect('COUNT(*)', 'roots')
+      .addSelect(`SUM(${s.col('weight')} * COALESCE(${m('progress')}, 0)) / SUM(${s.col('weight')})`, 'progress')
+      .addSelect(count(`${m('status')} = '${TargetStatus.COMPLETED}'`), 'onTime')
+      .addSelect(count(`${m('status')} = '${TargetStatus.COMPLETED_LATE}'`), 'late')
+      .addSelect(count(`${m('status')} = '${TargetStatus.OVERDUE}'`), 'overdue')
+      .addSelect(count(`${m('status')} = '${TargetStatus.NOT_STARTED}'`), 'notStarted')
+      .addSelect(count(`${m('warning')} = '${WarningLevel.RED}'`), 'red')
+      .addSelect(count(`${m('warning')} = '${WarningLevel.YELLOW}'`), 'yellow')
+      .groupBy(s.col('directiveId'))
+      .getRawMany();
+    const byId = new Map(
+      rows.map((r) => {
+        const n = (k: string) => Number(r[k] ?? 0);
+        const status =
+          n('onTime') + n('late') === n('roots')
+            ? n('late') > 0
+              ? TargetStatus.COMPLETED_LATE
+              : TargetStatus.COMPLETED
+            : n('overdue') > 0
+              ? TargetStatus.OVERDUE
+              : n('notStarted') === n('roots')
+                ? TargetStatus.NOT_STARTED
+                : TargetStatus.IN_PROGRESS;
+        const warning = n('red') > 0 ? WarningLevel.RED : n('yellow') > 0 ? WarningLevel.YELLOW : WarningLevel.GREEN;
+        return [Number(r.directiveId), { progress: Math.round(n('progress') * 1e6) / 1e6, status, warning, roots: n('roots') }] as const;
+      }),
+    );
+    return directiveIds.map((id) => byId.get(id) ?? null);
   }
 
   /** Parent value − Σ children's values, for additive quantitative targets with children. */
