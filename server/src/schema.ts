@@ -10,6 +10,10 @@ import { DepartmentResolver } from './modules/hierarchy/department.resolver.js';
 import { RegionResolver } from './modules/hierarchy/region.resolver.js';
 import { UserResolver } from './modules/users/user.resolver.js';
 import { AnalyticsResolver } from './modules/analytics/analytics.resolver.js';
+import { AccountabilityResolver, CadreAccountabilitiesResolver, TargetAccountabilitiesResolver } from './modules/assessment/accountability.resolver.js';
+import { AssessmentRankingEntryResolver, AssessmentResolver, CadreAssessmentsResolver } from './modules/assessment/assessment.resolver.js';
+import { ConsistencyResolver } from './modules/assessment/consistency.resolver.js';
+import { CadreEvaluationsResolver, DemocraticEvaluationResolver } from './modules/assessment/democratic-evaluation.resolver.js';
 import { PolicyResolver } from './modules/policy/policy.resolver.js';
 import { FieldResearchResolver, PublicFeedbackResolver, TargetResearchResolver } from './modules/research/research.resolver.js';
 import {
@@ -46,6 +50,15 @@ export const resolvers = [
   PublicFeedbackResolver,
   TargetResearchResolver,
   AnalyticsResolver,
+  DemocraticEvaluationResolver,
+  CadreEvaluationsResolver,
+  AccountabilityResolver,
+  CadreAccountabilitiesResolver,
+  TargetAccountabilitiesResolver,
+  AssessmentResolver,
+  AssessmentRankingEntryResolver,
+  CadreAssessmentsResolver,
+  ConsistencyResolver,
 ] as const;
 
 /** `@Authorized(roles)`: not logged in → UNAUTHENTICATED; logged in with another role → FORBIDDEN. */

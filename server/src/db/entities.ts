@@ -1,4 +1,7 @@
 import { Bulletin } from '../modules/analytics/bulletin.entity.js';
+import { Accountability } from '../modules/assessment/accountability.entity.js';
+import { Assessment } from '../modules/assessment/assessment.entity.js';
+import { DemocraticEvaluation } from '../modules/assessment/democratic-evaluation.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { Cadre } from '../modules/hierarchy/cadre.entity.js';
 import { County } from '../modules/hierarchy/county.entity.js';
@@ -36,6 +39,9 @@ export const entities = [
   FieldResearchTarget,
   PublicFeedback,
   Bulletin,
+  DemocraticEvaluation,
+  Accountability,
+  Assessment,
   LoginThrottle,
   UserSession,
 ];

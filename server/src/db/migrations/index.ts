@@ -3,15 +3,17 @@ import { TargetsAndSupervision1795554591907 as MysqlTargetsAndSupervision } from
 import { TargetAdditive1795555681886 as MysqlTargetAdditive } from './mysql/1795555681886-TargetAdditive.js';
 import { RulesFixes1796150954390 as MysqlRulesFixes } from './mysql/1796150954390-RulesFixes.js';
 import { Security1796151191129 as MysqlSecurity } from './mysql/1796151191129-Security.js';
+import { Assessment1796151261896 as MysqlAssessment } from './mysql/1796151261896-Assessment.js';
 import { Init1795553140890 as SqliteInit } from './sqlite/1795553140890-Init.js';
 import { TargetsAndSupervision1795554591255 as SqliteTargetsAndSupervision } from './sqlite/1795554591255-TargetsAndSupervision.js';
 import { TargetAdditive1795555681192 as SqliteTargetAdditive } from './sqlite/1795555681192-TargetAdditive.js';
 import { RulesFixes1796150953794 as SqliteRulesFixes } from './sqlite/1796150953794-RulesFixes.js';
 import { Security1796151190583 as SqliteSecurity } from './sqlite/1796151190583-Security.js';
+import { Assessment1796151261315 as SqliteAssessment } from './sqlite/1796151261315-Assessment.js';
 
 /**
  * Migrations per driver, oldest first, listed explicitly (the same list works compiled and
  * under vitest). Generate the next pair with `npm run migration:generate` (docs/development.md).
  */
-export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity];
-export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity];
+export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment];
+export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment];

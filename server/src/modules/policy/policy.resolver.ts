@@ -16,6 +16,30 @@ class UpdateAssessmentPolicyInput {
   @IsOptional()
   countSubmittedReports?: boolean;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(90) reviewOverdueDays?: number;
+  // Assessment and consistency (docs/rules.md).
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(1) weightTarget?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(1) weightTimeliness?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(1) weightInspection?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(1) weightDemocratic?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(100) tierPromote?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(100) tierUse?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(100) tierCaution?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(100) penaltyAdmonishment?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(100) penaltyCriticism?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(100) penaltyReassignment?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(100) openRectificationPenalty?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(100) voteExcellent?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(100) voteCompetent?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(100) voteBasicallyCompetent?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(100) voteIncompetent?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(1) incompetentVetoShare?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(1) consistencyNoiseTolerance?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0.5) @Max(6) consistencySigma?: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(36) consistencyReversals?: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(2) @Max(36) consistencySameSideRun?: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(36) consistencyMissedMonths?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(1) consistencyReportShare?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(-1) @Max(1) consistencyBurstiness?: number;
   @Field(() => String, { nullable: true, description: 'Why it changes.' }) @OptionalText(2000) note?: string | null;
 }
 

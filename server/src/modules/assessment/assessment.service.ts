@@ -1,0 +1,508 @@
+import type { EntityManager } from 'typeorm';
+import type { Context } from '../../common/context.js';
+import { parsePeriod, today, type Period } from '../../common/dates.js';
+import { errors } from '../../common/errors.js';
+import { entityLabel } from '../../common/i18n.js';
+import { listPage, loadByIds, ScopedQuery } from '../../common/query/list.js';
+import { scopeByColumns, type ResourceDef } from '../../common/query/resource.js';
+import { RecordService } from '../../common/records.js';
+import { Role, type Scope } from '../../common/scope.js';
+import { inTransaction } from '../../common/transaction.js';
+import { ScoreboardLevel } from '../analytics/analytics.types.js';
+import { AuditAction, AuditEvent } from '../audit/audit-event.entity.js';
+import { Cadre } from '../hierarchy/cadre.entity.js';
+import { cadreResource } from '../hierarchy/cadre.service.js';
+import { County } from '../hierarchy/county.entity.js';
+import { countyResource } from '../hierarchy/county.service.js';
+import { Department } from '../hierarchy/department.entity.js';
+import { departmentResource } from '../hierarchy/department.service.js';
+import { policyService, type PolicyValues } from '../policy/policy.service.js';
+import { inspectionResource, rectificationOverdueSql } from '../supervision/inspection.service.js';
+import { Target, TargetStatus } from '../targets/target.entity.js';
+import { targetResource } from '../targets/target.service.js';
+import { targetMetricsSql } from '../targets/target-metrics.js';
+import { AccountabilityMeasure } from './accountability.entity.js';
+import { accountabilityResource } from './accountability.service.js';
+import { Assessment } from './assessment.entity.js';
+import { assessmentQuery, type AssessmentRanking, type AssessmentRankingEntry, type OverrideAssessmentTierInput, type TierCount, type UnitAssessment, type UnitAssessments } from './assessment.inputs.js';
+import { AssessmentComponentKind, AssessmentStatus, TIERS, type AssessmentTier, type ExplainedInspection, type ExplainedTarget } from './assessment.types.js';
+import { evaluationResource } from './democratic-evaluation.service.js';
+import { assessCadre, combine, penaltyOf, r6, voteScore, type CadreFacts } from './scoring.js';
+
+export const assessmentResource: ResourceDef<Assessment> = {
+  type: 'Assessment',
+  entity: Assessment,
+  query: assessmentQuery,
+  readScope: scopeByColumns(),
+  locate: async (_db, row) => ({ regionId: row.regionId, countyId: row.countyId ?? null }),
+  // Computing, overriding and confirming is the prefecture's; the tier is advice for the Party committee.
+  writableBy: [Role.ADMIN, Role.REGIONAL],
+  parents: [{ type: 'Cadre', entity: Cadre, column: 'cadreId' }],
+};
+cadreResource.dependents = [...(cadreResource.dependents ?? []), { type: 'Assessment', entity: Assessment, column: 'cadreId' }];
+
+const num = (v: unknown) => Number(v ?? 0);
+const dateText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+/** Rows per INSERT: far below SQLite's and MySQL's parameter limits. */
+const INSERT_CHUNK = 1000;
+
+function periodOf(label: string): Period {
+  const p = parsePeriod(label);
+  if (!p) throw errors.badInput('period', 'badPeriod');
+  return p;
+}
+
+/** Figures of a period are taken at its end, or today while it is still running. */
+export function assessmentDate(p: Period): string {
+  const now = today();
+  return p.to < now ? p.to : now;
+}
+
+/**
+ * Rankings are computed over the whole region before scoping (as bulletins are): a county
+ * user's entries carry their true rank among all of the region's.
+ */
+function regionWide(ctx: Context): Context {
+  const scope: Scope = ctx.scope.level === 'COUNTY' ? { level: 'REGION', regionId: ctx.scope.regionId } : ctx.scope;
+  return { ...ctx, scope };
+}
+
+/** An ADMIN (who may read every region) gets its own region's figures, like everyone else. */
+function ownRegion<E extends { id: number }>(ctx: Context, q: ScopedQuery<E>): ScopedQuery<E> {
+  if (ctx.scope.level === 'ALL' && ctx.principal?.regionId != null) q.where(`${q.sql.col('regionId')} = ${q.sql.param(ctx.principal.regionId)}`);
+  return q;
+}
+
+/** The same for cadres, whose region is their department's. */
+function ownRegionCadres(ctx: Context, q: ScopedQuery<Cadre>): ScopedQuery<Cadre> {
+  const s = q.sql;
+  if (ctx.scope.level === 'ALL' && ctx.principal?.regionId != null) {
+    q.where(`${s.col('departmentId')} IN (SELECT ${s.col('id', 'rd')} FROM ${s.table(Department)} ${s.esc('rd')} WHERE ${s.col('regionId', 'rd')} = ${s.param(ctx.principal.regionId)})`);
+  }
+  return q;
+}
+
+function tierCounts(tiers: (AssessmentTier | null)[]): TierCount[] {
+  return TIERS.map((tier) => ({ tier, count: tiers.filter((t) => t === tier).length }));
+}
+
+/** A unit's own targets: not the sub-targets it made of its own targets (analytics counts them the same way). */
+function ownOf(q: ScopedQuery<Target>, column: string): void {
+  const s = q.sql;
+  q.where(`${s.col(column)} IS NOT NULL`);
+  q.where(`NOT EXISTS (SELECT 1 FROM ${s.table(Target)} ${s.esc('pt')} WHERE ${s.col('id', 'pt')} = ${s.col('parentId')} AND ${s.col(column, 'pt')} = ${s.col(column)})`);
+}
+
+class AssessmentService extends RecordService<Assessment> {
+  /**
+   * Computes the assessments of the cadres matching `filter` for a period, as new drafts that
+   * replace their earlier drafts (confirmed ones stay as they are). Set-based: a fixed number
+   * of statements whatever the number of cadres (one INSERT per 1000 assessments).
+   */
+  async compute(ctx: Context, filter: object | null | undefined, label: string, single?: string): Promise<Assessment[]> {
+    this.assertRole(ctx);
+    const period = periodOf(label);
+    const asOf = assessmentDate(period);
+    return inTransaction(ctx.db, async (db) => {
+      const policy = await policyService.current(db);
+      const policyId = policy.id ?? 0;
+
+      const cq = ownRegionCadres(ctx, new ScopedQuery(ctx, cadreResource, db).filter(filter));
+      const cs = cq.sql;
+      const cadres = (
+        await cq
+          .builder()
+          .innerJoin(Department, 'cd', `${cs.col('id', 'cd')} = ${cs.col('departmentId')}`)
+          .select(cs.col('id'), 'id')
+          .addSelect(cs.col('departmentId'), 'departmentId')
+          .addSelect(cs.col('regionId', 'cd'), 'regionId')
+          .addSelect(cs.col('countyId', 'cd'), 'countyId')
+          .orderBy(cs.col('id'), 'ASC')
+          .getRawMany()
+      ).map((c) => ({ id: num(c.id), departmentId: num(c.departmentId), regionId: num(c.regionId), countyId: c.countyId == null ? null : num(c.countyId) }));
+      if (single !== undefined && cadres.length === 0) throw errors.notFound(entityLabel('Cadre'), single);
+      if (cadres.length === 0) return [];
+      const ids = cadres.map((c) => c.id);
+
+      const facts = await this.gather(ctx, db, ids, period, asOf);
+      const rows: Partial<Assessment>[] = [];
+      for (const cadre of cadres) {
+        const f = facts.get(cadre.id)!;
+        const explanation = assessCadre(policy, { policyId, asOf, periodFrom: period.from, periodTo: period.to, ...f });
+        if (!explanation) continue;
+        const score = (kind: AssessmentComponentKind) => explanation.components.find((c) => c.kind === kind)!.value;
+        rows.push({
+          cadreId: cadre.id,
+          regionId: cadre.regionId,
+          countyId: cadre.countyId,
+          departmentId: cadre.departmentId,
+          period: period.label,
+          asOf,
+          policyId,
+          targetScore: score(AssessmentComponentKind.TARGET),
+          timelinessScore: score(AssessmentComponentKind.TIMELINESS),
+          inspectionScore: score(AssessmentComponentKind.INSPECTION),
+          democraticScore: score(AssessmentComponentKind.DEMOCRATIC),
+          penalty: explanation.penalty,
+          total: explanation.total,
+          computedTier: explanation.tier,
+          tierRule: explanation.rule,
+          status: AssessmentStatus.DRAFT,
+          computedById: ctx.principal!.userId,
+          explanation,
+        });
+      }
+      if (single !== undefined && rows.length === 0) throw errors.badInput('cadreId', 'nothingToAssess', { period: period.label });
+
+      // Earlier drafts of these cadres for the period are superseded (soft-deleted, audited).
+      const draftWhere = 's.cadreId IN (:...ids) AND s.period = :period AND s.status = :draft AND s.deletedAt IS NULL';
+      const params = { ids, period: period.label, draft: AssessmentStatus.DRAFT };
+      const superseded = await db.createQueryBuilder(Assessment, 's').select(['s.id', 's.regionId', 's.countyId']).where(draftWhere, params).getMany();
+      const now = new Date();
+      await db
+        .createQueryBuilder()
+        .update(Assessment)
+        .set({ deletedAt: now, updatedAt: now, version: () => `${db.connection.driver.escape('version')} + 1` } as never)
+        .where(`${db.connection.driver.escape('cadreId')} IN (:...ids) AND ${db.connection.driver.escape('period')} = :period AND ${db.connection.driver.escape('status')} = :draft AND ${db.connection.driver.escape('deletedAt')} IS NULL`, params)
+        .execute();
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insert(Assessment, rows.slice(i, i + INSERT_CHUNK) as never);
+      const created = await db.getRepository(Assessment).createQueryBuilder('s').where(draftWhere, params).orderBy('s.cadreId', 'ASC').getMany();
+
+      const event = (action: AuditAction, a: Pick<Assessment, 'id' | 'regionId' | 'countyId'>, changes: Record<string, { before: unknown; after: unknown }>) => ({
+        at: now,
+        actorId: ctx.principal!.userId,
+        actorName: ctx.principal!.username,
+        action,
+        entityType: 'Assessment',
+        entityId: a.id,
+        regionId: a.regionId,
+        countyId: a.countyId ?? null,
+        changes: changes as never,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
+      const events = [
+        ...superseded.map((a) => event(AuditAction.DELETE, a, { deletedAt: { before: null, after: now.toISOString() } })),
+        ...created.map((a) =>
+          event(AuditAction.CREATE, a, {
+            cadreId: { before: null, after: a.cadreId },
+            period: { before: null, after: a.period },
+            total: { before: null, after: a.total },
+            computedTier: { before: null, after: a.computedTier },
+            policyId: { before: null, after: a.policyId },
+          }),
+        ),
+      ];
+      for (let i = 0; i < events.length; i += INSERT_CHUNK) await db.insert(AuditEvent, events.slice(i, i + INSERT_CHUNK));
+      return created;
+    });
+  }
+
+  /** What each cadre's assessment is computed from: four statements for any number of cadres. */
+  private async gather(ctx: Context, db: EntityManager, ids: number[], period: Period, asOf: string): Promise<Map<number, Omit<CadreFacts, 'policyId' | 'asOf' | 'periodFrom' | 'periodTo'>>> {
+    const facts = new Map(ids.map((id) => [id, { targets: [] as ExplainedTarget[], inspections: [] as ExplainedInspection[], evaluations: [] as CadreFacts['evaluations'], accountabilities: [] as CadreFacts['accountabilities'] }]));
+
+    // The cadre's own targets with a deadline in the period, with progress and status as of asOf.
+    const tq = new ScopedQuery(ctx, targetResource, db);
+    const ts = tq.sql;
+    const a = (column: string) => ts.col(column, 'a');
+    const inPeriod = (col: (c: string) => string) => `${col('deadline')} >= ${ts.param(period.from)} AND ${col('deadline')} <= ${ts.param(period.to)}`;
+    const metrics = targetMetricsSql(ts, asOf, `${a('responsibleCadreId')} IN ${ts.list(ids)} AND ${inPeriod(a)}`);
+    tq.where(`${ts.col('responsibleCadreId')} IN ${ts.list(ids)} AND ${inPeriod((c) => ts.col(c))}`);
+    ownOf(tq, 'responsibleCadreId');
+    const targetRows = await tq
+      .builder()
+      .innerJoin(`(${metrics})`, 'tm', `${ts.col('targetId', 'tm')} = ${ts.col('id')}`)
+      .setParameters(ts.params)
+      .select(ts.col('id'), 'id')
+      .addSelect(ts.col('responsibleCadreId'), 'cadreId')
+      .addSelect(ts.col('title'), 'title')
+      .addSelect(ts.col('deadline'), 'deadline')
+      .addSelect(ts.col('weight'), 'weight')
+      .addSelect(ts.col('progress', 'tm'), 'progress')
+      .addSelect(ts.col('status', 'tm'), 'status')
+      .addSelect(ts.col('completedOn', 'tm'), 'completedOn')
+      .orderBy(ts.col('deadline'), 'ASC')
+      .addOrderBy(ts.col('id'), 'ASC')
+      .getRawMany();
+    const cadreOfTarget = new Map<number, number>();
+    for (const t of targetRows) {
+      cadreOfTarget.set(num(t.id), num(t.cadreId));
+      facts.get(num(t.cadreId))!.targets.push({
+        targetId: num(t.id),
+        title: t.title,
+        deadline: dateText(t.deadline),
+        weight: num(t.weight),
+        progress: Math.round(num(t.progress) * 1e6) / 1e6,
+        status: t.status as TargetStatus,
+        completedOn: t.completedOn == null ? null : dateText(t.completedOn),
+        onTime: t.status === TargetStatus.COMPLETED,
+      });
+    }
+
+    // Inspections in the period of those targets or of a target above one (a county target's
+    // inspection covers the tasks under it), each counted once per cadre.
+    const iq = new ScopedQuery(ctx, inspectionResource, db);
+    const is = iq.sql;
+    const targetIds = [...cadreOfTarget.keys()];
+    iq.where(`${is.col('inspectedOn')} >= ${is.param(period.from)} AND ${is.col('inspectedOn')} <= ${is.param(asOf)}`);
+    iq.where(`${is.col('id', 'ct')} IN ${is.list(targetIds.length ? targetIds : [0])}`);
+    const overdue = rectificationOverdueSql(is, asOf);
+    const inspectionRows = await iq
+      .builder()
+      .innerJoin(Target, 'it', `${is.col('id', 'it')} = ${is.col('targetId')}`)
+      .innerJoin(Target, 'ct', `${is.col('rootId', 'ct')} = ${is.col('rootId', 'it')} AND ${is.col('path', 'ct')} LIKE ${is.concat(is.col('path', 'it'), "'%'")}`)
+      .setParameters(is.params)
+      .select(is.col('id'), 'id')
+      .addSelect(is.col('targetId'), 'targetId')
+      .addSelect(is.col('inspectedOn'), 'inspectedOn')
+      .addSelect(is.col('rating'), 'rating')
+      .addSelect(`CASE WHEN ${overdue} THEN 1 ELSE 0 END`, 'overdue')
+      .addSelect(is.col('id', 'ct'), 'forTargetId')
+      .orderBy(is.col('inspectedOn'), 'ASC')
+      .addOrderBy(is.col('id'), 'ASC')
+      .getRawMany();
+    for (const i of inspectionRows) {
+      const f = facts.get(cadreOfTarget.get(num(i.forTargetId))!)!;
+      if (f.inspections.some((x) => x.inspectionId === num(i.id))) continue;
+      f.inspections.push({ inspectionId: num(i.id), targetId: num(i.targetId), inspectedOn: dateText(i.inspectedOn), rating: num(i.rating), rectificationOverdue: num(i.overdue) === 1 });
+    }
+
+    // Democratic evaluations of periods within this one.
+    const eq = new ScopedQuery(ctx, evaluationResource, db);
+    eq.where(`${eq.sql.col('cadreId')} IN ${eq.sql.list(ids)} AND ${eq.sql.col('periodFrom')} >= ${eq.sql.param(period.from)} AND ${eq.sql.col('periodTo')} <= ${eq.sql.param(period.to)}`);
+    for (const e of await eq.builder().orderBy(eq.sql.col('periodFrom'), 'ASC').addOrderBy(eq.sql.col('id'), 'ASC').getMany()) {
+      facts.get(e.cadreId)!.evaluations.push({ evaluationId: e.id, period: e.period, excellent: e.excellent, competent: e.competent, basicallyCompetent: e.basicallyCompetent, incompetent: e.incompetent });
+    }
+
+    // Accountability decided in the period.
+    const aq = new ScopedQuery(ctx, accountabilityResource, db);
+    aq.where(`${aq.sql.col('cadreId')} IN ${aq.sql.list(ids)} AND ${aq.sql.col('decidedOn')} >= ${aq.sql.param(period.from)} AND ${aq.sql.col('decidedOn')} <= ${aq.sql.param(period.to)}`);
+    for (const r of await aq.builder().orderBy(aq.sql.col('decidedOn'), 'ASC').addOrderBy(aq.sql.col('id'), 'ASC').getMany()) {
+      facts.get(r.cadreId)!.accountabilities.push({ accountabilityId: r.id, targetId: r.targetId, decidedOn: r.decidedOn, measure: r.measure, reason: r.reason });
+    }
+    return facts;
+  }
+
+  /** A reviewer's tier, with the reason required: an audited change of a draft. */
+  async overrideTier(ctx: Context, id: string, input: OverrideAssessmentTierInput): Promise<Assessment> {
+    this.assertRole(ctx);
+    const reason = input.reason?.trim() ? input.reason : null;
+    if (!reason) throw errors.badInput('reason', 'overrideNeedsReason');
+    return inTransaction(ctx.db, async (db) => {
+      const current = await this.draft(ctx, db, id);
+      return this.applyChange(ctx, db, current, input.version, { overrideTier: input.tier, overrideReason: reason, overriddenById: ctx.principal!.userId });
+    });
+  }
+
+  /** Freezes a draft: nothing changes a confirmed assessment afterwards. */
+  async confirm(ctx: Context, id: string, version: number): Promise<Assessment> {
+    this.assertRole(ctx);
+    return inTransaction(ctx.db, async (db) => {
+      const current = await this.draft(ctx, db, id);
+      return this.applyChange(ctx, db, current, version, { status: AssessmentStatus.CONFIRMED, confirmedAt: new Date(), confirmedById: ctx.principal!.userId });
+    });
+  }
+
+  private async draft(ctx: Context, db: EntityManager, id: string): Promise<Assessment> {
+    const current = await this.visibleOrNotFound(ctx, db, id);
+    this.assertInScope(ctx, await this.def.locate(db, current));
+    if (current.status !== AssessmentStatus.DRAFT) throw errors.badInput('id', 'assessmentConfirmed');
+    return current;
+  }
+
+  protected override async beforeRemove(_ctx: Context, _db: EntityManager, row: Assessment): Promise<void> {
+    if (row.status !== AssessmentStatus.DRAFT) throw errors.badInput('id', 'assessmentConfirmed');
+  }
+
+  /**
+   * Cadres ranked within the filter (a department, a county, the region) by their current
+   * assessment of the period — the latest confirmed one, else the latest draft — best tier
+   * first, then total.
+   */
+  async ranking(ctx: Context, label: string, filter: object | null | undefined): Promise<AssessmentRanking> {
+    const period = periodOf(label);
+    const wide = regionWide(ctx);
+    const q = ownRegion(ctx, new ScopedQuery(wide, assessmentResource, ctx.db.manager, { aggregate: true }).filter(filter));
+    const s = q.sql;
+    q.where(`${s.col('period')} = ${s.param(period.label)}`);
+    const latest = `ROW_NUMBER() OVER (PARTITION BY ${s.col('cadreId')} ORDER BY CASE WHEN ${s.col('status')} = '${AssessmentStatus.CONFIRMED}' THEN 0 ELSE 1 END, ${s.col('id')} DESC)`;
+    const window = q.builder().select(s.col('id'), 'id').addSelect(latest, 'rn').getQuery();
+    const rows = await ctx.db.manager
+      .createQueryBuilder(Assessment, 'ra')
+      .withDeleted()
+      .innerJoin(`(${window})`, 'w', `${s.col('id', 'w')} = ${s.col('id', 'ra')}`)
+      .innerJoin(Cadre, 'k', `${s.col('id', 'k')} = ${s.col('cadreId', 'ra')}`)
+      .innerJoin(Department, 'd', `${s.col('id', 'd')} = ${s.col('departmentId', 'ra')}`)
+      .leftJoin(County, 'c', `${s.col('id', 'c')} = ${s.col('countyId', 'ra')}`)
+      .where(`${s.col('rn', 'w')} = 1`)
+      .setParameters(s.params)
+      .select(s.col('id', 'ra'), 'id')
+      .addSelect(s.col('cadreId', 'ra'), 'cadreId')
+      .addSelect(s.col('name', 'k'), 'cadreName')
+      .addSelect(s.col('position', 'k'), 'position')
+      .addSelect(s.col('departmentId', 'ra'), 'departmentId')
+      .addSelect(s.col('name', 'd'), 'departmentName')
+      .addSelect(s.col('countyId', 'ra'), 'countyId')
+      .addSelect(s.col('name', 'c'), 'countyName')
+      .addSelect(s.col('computedTier', 'ra'), 'computedTier')
+      .addSelect(s.col('overrideTier', 'ra'), 'overrideTier')
+      .addSelect(s.col('total', 'ra'), 'total')
+      .addSelect(s.col('status', 'ra'), 'status')
+      .getRawMany();
+    const entries: AssessmentRankingEntry[] = rows.map((r) => ({
+      rank: 0,
+      assessmentId: num(r.id),
+      cadreId: num(r.cadreId),
+      cadreName: r.cadreName,
+      position: r.position ?? null,
+      departmentId: num(r.departmentId),
+      departmentName: r.departmentName,
+      countyId: r.countyId == null ? null : num(r.countyId),
+      countyName: r.countyName ?? null,
+      tier: (r.overrideTier ?? r.computedTier) as AssessmentTier,
+      computedTier: r.computedTier as AssessmentTier,
+      total: r6(num(r.total)),
+      status: r.status as AssessmentStatus,
+    }));
+    entries.sort((x, y) => TIERS.indexOf(x.tier) - TIERS.indexOf(y.tier) || y.total - x.total || x.cadreId - y.cadreId);
+    entries.forEach((e, i) => (e.rank = i + 1));
+    const visible = ctx.scope.level === 'COUNTY' ? entries.filter((e) => e.countyId === (ctx.scope as { countyId: number }).countyId) : entries;
+    return { period: period.label, tierCounts: tierCounts(visible.map((e) => e.tier)), entries: visible };
+  }
+
+  /**
+   * Counties or departments on the same components as cadres, over their own targets with a
+   * deadline in the period, the votes of their cadres' evaluations, and their cadres'
+   * accountability penalties per cadre. Five aggregate statements and the unit names.
+   */
+  async units(ctx: Context, label: string, level: ScoreboardLevel): Promise<UnitAssessments> {
+    const period = periodOf(label);
+    const asOf = assessmentDate(period);
+    const wide = regionWide(ctx);
+    const db = ctx.db.manager;
+    const policy: PolicyValues = await policyService.current(db);
+    const county = level === ScoreboardLevel.COUNTY;
+    const targetUnit = county ? 'countyId' : 'responsibleDepartmentId';
+    const recordUnit = county ? 'countyId' : 'departmentId';
+
+    const tq = ownRegion(ctx, new ScopedQuery(wide, targetResource, db, { aggregate: true }));
+    const ts = tq.sql;
+    const a = (column: string) => ts.col(column, 'a');
+    const due = (col: (c: string) => string) => `${col(targetUnit)} IS NOT NULL AND ${col('deadline')} >= ${ts.param(period.from)} AND ${col('deadline')} <= ${ts.param(period.to)}`;
+    const metrics = targetMetricsSql(ts, asOf, due(a));
+    tq.where(due((c) => ts.col(c)));
+    ownOf(tq, targetUnit);
+    const x = (c: string) => ts.col(c);
+    const tm = (c: string) => ts.col(c, 'tm');
+    const targetRows = await tq
+      .builder()
+      .innerJoin(`(${metrics})`, 'tm', `${tm('targetId')} = ${x('id')}`)
+      .setParameters(ts.params)
+      .select(x(targetUnit), 'unitId')
+      .addSelect('COUNT(*)', 'targets')
+      .addSelect('SUM(' + x('weight') + ')', 'w')
+      .addSelect(`SUM(${x('weight')} * ${tm('progress')})`, 'wp')
+      .addSelect(`SUM(CASE WHEN ${tm('status')} = '${TargetStatus.COMPLETED}' THEN ${x('weight')} ELSE 0 END)`, 'wOnTime')
+      .groupBy(x(targetUnit))
+      .getRawMany();
+
+    const iq = ownRegion(ctx, new ScopedQuery(wide, inspectionResource, db, { aggregate: true }));
+    const is = iq.sql;
+    iq.where(`${is.col(recordUnit)} IS NOT NULL AND ${is.col('inspectedOn')} >= ${is.param(period.from)} AND ${is.col('inspectedOn')} <= ${is.param(asOf)}`);
+    const overdue = rectificationOverdueSql(is, asOf);
+    const inspectionRows = await iq
+      .builder()
+      .select(is.col(recordUnit), 'unitId')
+      .addSelect(`AVG(${is.col('rating')})`, 'rating')
+      .addSelect(`SUM(CASE WHEN ${overdue} THEN 1 ELSE 0 END)`, 'overdue')
+      .groupBy(is.col(recordUnit))
+      .getRawMany();
+
+    const eq = ownRegion(ctx, new ScopedQuery(wide, evaluationResource, db, { aggregate: true }));
+    const es = eq.sql;
+    eq.where(`${es.col(recordUnit)} IS NOT NULL AND ${es.col('periodFrom')} >= ${es.param(period.from)} AND ${es.col('periodTo')} <= ${es.param(period.to)}`);
+    const voteRows = await eq
+      .builder()
+      .select(es.col(recordUnit), 'unitId')
+      .addSelect(`SUM(${es.col('excellent')})`, 'excellent')
+      .addSelect(`SUM(${es.col('competent')})`, 'competent')
+      .addSelect(`SUM(${es.col('basicallyCompetent')})`, 'basicallyCompetent')
+      .addSelect(`SUM(${es.col('incompetent')})`, 'incompetent')
+      .groupBy(es.col(recordUnit))
+      .getRawMany();
+
+    const pq = ownRegion(ctx, new ScopedQuery(wide, accountabilityResource, db, { aggregate: true }));
+    const ps = pq.sql;
+    pq.where(`${ps.col(recordUnit)} IS NOT NULL AND ${ps.col('decidedOn')} >= ${ps.param(period.from)} AND ${ps.col('decidedOn')} <= ${ps.param(period.to)}`);
+    const points = Object.values(AccountabilityMeasure)
+      .map((m) => `WHEN ${ps.param(m)} THEN ${ps.param(penaltyOf(policy, m))}`)
+      .join(' ');
+    const penaltyRows = await pq
+      .builder()
+      .select(ps.col(recordUnit), 'unitId')
+      .addSelect(`SUM(CASE ${ps.col('measure')} ${points} ELSE 0 END)`, 'penalty')
+      .groupBy(ps.col(recordUnit))
+      .getRawMany();
+
+    const kq = ownRegionCadres(ctx, new ScopedQuery(wide, cadreResource, db, { aggregate: true }));
+    const ks = kq.sql;
+    const cadreUnit = county ? ks.col('countyId', 'kd') : ks.col('departmentId');
+    const cadreRows = await kq
+      .builder()
+      .innerJoin(Department, 'kd', `${ks.col('id', 'kd')} = ${ks.col('departmentId')}`)
+      .select(cadreUnit, 'unitId')
+      .addSelect('COUNT(*)', 'cadres')
+      .groupBy(cadreUnit)
+      .getRawMany();
+
+    const byUnit = <T extends { unitId: unknown }>(list: T[]) => new Map(list.filter((r) => r.unitId != null).map((r) => [num(r.unitId), r]));
+    const [targets, inspections, votes, penalties, cadres] = [byUnit(targetRows), byUnit(inspectionRows), byUnit(voteRows), byUnit(penaltyRows), byUnit(cadreRows)];
+    const unitIds = new Set([...targets.keys(), ...votes.keys()]);
+    const units = county
+      ? (await listPage(wide, countyResource, { limit: 500, orderBy: [{ field: 'CODE', direction: 'ASC' as never }], filter: ctx.scope.level === 'ALL' && ctx.principal?.regionId != null ? { regionId: { eq: String(ctx.principal.regionId) } } : {} }, { aggregate: true })).items.map((c) => ({ id: c.id, name: c.name, countyId: c.id as number | null }))
+      : (await loadByIds(wide, departmentResource, [...unitIds], db, { aggregate: true })).flatMap((d) => (d ? [{ id: d.id, name: d.name, countyId: d.countyId }] : []));
+
+    const entries: UnitAssessment[] = units.map((u) => {
+      const t = targets.get(u.id);
+      const w = num(t?.w);
+      const i = inspections.get(u.id);
+      const v = votes.get(u.id);
+      const cadreCount = num(cadres.get(u.id)?.cadres);
+      const inspection = t ? Math.max(0, (i ? num(i.rating) : 100) - policy.openRectificationPenalty * num(i?.overdue)) : null;
+      const democratic = v ? voteScore(policy, { excellent: num(v.excellent), competent: num(v.competent), basicallyCompetent: num(v.basicallyCompetent), incompetent: num(v.incompetent) }) : null;
+      const values = {
+        target: t && w > 0 ? (100 * num(t.wp)) / w : null,
+        timeliness: t && w > 0 ? (100 * num(t.wOnTime)) / w : null,
+        inspection,
+        democratic,
+      };
+      const penalty = cadreCount > 0 ? num(penalties.get(u.id)?.penalty) / cadreCount : 0;
+      const nothing = values.target === null && values.democratic === null;
+      const combined = combine(policy, values, penalty, { removal: false, incompetent: 0, votes: 0 });
+      const value = (kind: AssessmentComponentKind) => combined.components.find((c) => c.kind === kind)!.value;
+      return {
+        rank: 0,
+        unitId: u.id,
+        unitName: u.name,
+        countyId: u.countyId,
+        targets: num(t?.targets),
+        cadres: cadreCount,
+        targetScore: value(AssessmentComponentKind.TARGET),
+        timelinessScore: value(AssessmentComponentKind.TIMELINESS),
+        inspectionScore: value(AssessmentComponentKind.INSPECTION),
+        democraticScore: value(AssessmentComponentKind.DEMOCRATIC),
+        penalty: r6(penalty),
+        total: nothing ? null : combined.total,
+        tier: nothing ? null : combined.tier,
+        components: combined.components,
+      };
+    });
+    entries.sort((p, q) => (q.total ?? -Infinity) - (p.total ?? -Infinity) || p.unitId - q.unitId);
+    entries.forEach((e, i) => (e.rank = i + 1));
+    const visible = ctx.scope.level === 'COUNTY' ? entries.filter((e) => e.countyId === (ctx.scope as { countyId: number }).countyId) : entries;
+    return { period: period.label, level, asOf, tierCounts: tierCounts(visible.map((e) => e.tier)), entries: visible };
+  }
+}
+
+export const assessmentService = new AssessmentService(assessmentResource);

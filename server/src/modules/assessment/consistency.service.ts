@@ -1,0 +1,270 @@
+import type { Context } from '../../common/context.js';
+import { monthEnd, parsePeriod, today } from '../../common/dates.js';
+import { errors } from '../../common/errors.js';
+import { translate, type MessageKey } from '../../common/i18n.js';
+import { listPage, ScopedQuery } from '../../common/query/list.js';
+import { MAX_IN } from '../../common/query/where.js';
+import { countyResource } from '../hierarchy/county.service.js';
+import { policyService, type PolicyValues } from '../policy/policy.service.js';
+import { ReviewStatus } from '../targets/progress-report.entity.js';
+import { Target } from '../targets/target.entity.js';
+import { targetResource } from '../targets/target.service.js';
+import { COMPLETE, targetMetricsSql } from '../targets/target-metrics.js';
+import { ConsistencyRule, ConsistencyVerdict, type ConsistencyFinding, type ConsistencyMonth, type ConsistencyReport, type CountyConsistency } from './consistency.types.js';
+
+const num = (v: unknown) => Number(v ?? 0);
+const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+const MAX_MONTHS = 36;
+
+interface Month {
+  label: string;
+  start: string;
+  end: string;
+}
+
+/** The months from `from` to `to` (YYYY-MM, or a year or quarter) that have ended. */
+function monthsOf(from: string, to: string): Month[] {
+  const a = parsePeriod(from);
+  const b = parsePeriod(to);
+  if (!a || !b || a.from > b.to) throw errors.badInput('from', 'badMonthRange');
+  const months: Month[] = [];
+  let [y, m] = [Number(a.from.slice(0, 4)), Number(a.from.slice(5, 7))];
+  const now = today();
+  for (;;) {
+    const label = `${y}-${String(m).padStart(2, '0')}`;
+    if (`${label}-01` > b.to) break;
+    if (months.length >= MAX_MONTHS) throw errors.badInput('to', 'badMonthRange');
+    const end = monthEnd(label);
+    if (end < now) months.push({ label, start: `${label}-01`, end });
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+  return months;
+}
+
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+const stdDev = (xs: number[]) => {
+  const mu = mean(xs);
+  return Math.sqrt(xs.reduce((s, x) => s + (x - mu) ** 2, 0) / xs.length);
+};
+
+export const consistencyService = {
+  /**
+   * DESIGN §3 "Consistency": per county the monthly schedule score as of each month's end
+   * (one statement: the target metrics once per month, UNION ALL, grouped by month and
+   * county), and the reporting against what was due (a second statement); the rules run on
+   * those aggregates.
+   */
+  async consistency(ctx: Context, from: string, to: string, countyIds: string[] | null | undefined): Promise<ConsistencyReport> {
+    const months = monthsOf(from, to);
+    if (countyIds && countyIds.length > MAX_IN) throw errors.badInput('countyIds', 'tooManyValues', { max: MAX_IN, count: countyIds.length });
+    const ids = countyIds?.map((id) => {
+      if (!/^\d{1,15}$/.test(id)) throw errors.badInput('countyIds', 'badId', { value: id });
+      return Number(id);
+    });
+    const db = ctx.db.manager;
+    const policy = await policyService.current(db);
+    const countyFilter = { ...(ids ? { id: { in: ids.map(String) } } : {}), ...(ctx.scope.level === 'ALL' && ctx.principal?.regionId != null ? { regionId: { eq: String(ctx.principal.regionId) } } : {}) };
+    const counties = (await listPage(ctx, countyResource, { limit: 500, filter: countyFilter, orderBy: [{ field: 'CODE', direction: 'ASC' as never }] }, { aggregate: true })).items;
+    if (months.length === 0 || counties.length === 0) return { months: months.map((m) => m.label), counties: [] };
+    const countyList = counties.map((c) => c.id);
+
+    // 1. Schedule score per county and month.
+    const sq = new ScopedQuery(ctx, targetResource, db, { aggregate: true });
+    const s = sq.sql;
+    const own = (q: ScopedQuery<Target>) => {
+      q.where(`${q.sql.col('countyId')} IN ${q.sql.list(countyList)}`);
+      q.where(`NOT EXISTS (SELECT 1 FROM ${q.sql.table(Target)} ${q.sql.esc('pt')} WHERE ${q.sql.col('id', 'pt')} = ${q.sql.col('parentId')} AND ${q.sql.col('countyId', 'pt')} = ${q.sql.col('countyId')})`);
+    };
+    const a = (c: string) => s.col(c, 'a');
+    const perMonth = months
+      .map((m, i) => {
+        const restrict = `${a('countyId')} IN ${s.list(countyList)} AND ${a('startDate')} <= ${s.param(m.end)} AND ${a('deadline')} >= ${s.param(m.start)}`;
+        return `SELECT ${s.param(m.label)} AS ${s.esc('month')}, ${s.col('targetId', `mt${i}`)} AS ${s.esc('targetId')}, ${s.col('elapsed', `mt${i}`)} AS ${s.esc('elapsed')}, ${s.col('progress', `mt${i}`)} AS ${s.esc('progress')}, ${s.param(m.start)} AS ${s.esc('monthStart')}, ${s.param(m.end)} AS ${s.esc('monthEnd')}
+          FROM (${targetMetricsSql(s, m.end, restrict)}) ${s.esc(`mt${i}`)}`;
+      })
+      .join(' UNION ALL ');
+    own(sq);
+    const mm = (c: string) => s.col(c, 'mm');
+    sq.where(`${s.col('startDate')} <= ${mm('monthEnd')} AND ${s.col('deadline')} >= ${mm('monthStart')}`);
+    const shortfall = `CASE WHEN ${mm('elapsed')} - ${mm('progress')} > 0 THEN ${mm('elapsed')} - ${mm('progress')} ELSE 0 END`;
+    const scoreRows = await sq
+      .builder()
+      .innerJoin(`(${perMonth})`, 'mm', `${mm('targetId')} = ${s.col('id')}`)
+      .setParameters(s.params)
+      .select(mm('month'), 'month')
+      .addSelect(s.col('countyId'), 'countyId')
+      .addSelect('COUNT(*)', 'targets')
+      .addSelect(`AVG(${shortfall})`, 'shortfall')
+      .groupBy(mm('month'))
+      .addGroupBy(s.col('countyId'))
+      .getRawMany();
+
+    // 2. Reporting: leaves due to report in each month (in play, not reported complete before it), and whether they did.
+    const rq = new ScopedQuery(ctx, targetResource, db, { aggregate: true });
+    const rs = rq.sql;
+    const mo = (c: string) => rs.col(c, 'mo');
+    const monthTable = months
+      .map((m) => `SELECT ${rs.param(m.label)} AS ${rs.esc('month')}, ${rs.param(m.start)} AS ${rs.esc('monthStart')}, ${rs.param(m.end)} AS ${rs.esc('monthEnd')}`)
+      .join(' UNION ALL ');
+    const R = rs.esc('progress_report');
+    const r = (c: string) => rs.col(c, 'r');
+    const x = (c: string) => rs.col(c);
+    const inMonth = `${r('targetId')} = ${x('id')} AND ${r('deletedAt')} IS NULL AND ${r('reportedOn')} >= ${mo('monthStart')} AND ${r('reportedOn')} <= ${mo('monthEnd')}`;
+    const reachesOne = `CASE WHEN ${x('kind')} = 'QUANTITATIVE' THEN
+        (CASE WHEN ${x('targetValue')} = COALESCE(${x('baseline')}, 0) THEN (CASE WHEN ${r('actualValue')} = ${x('targetValue')} THEN 1 ELSE 0 END)
+              WHEN (${r('actualValue')} - COALESCE(${x('baseline')}, 0)) / (${x('targetValue')} - COALESCE(${x('baseline')}, 0)) >= ${COMPLETE} THEN 1 ELSE 0 END)
+      ELSE (CASE WHEN ${r('percentComplete')} / 100 >= ${COMPLETE} THEN 1 ELSE 0 END) END = 1`;
+    const claimedDone = `EXISTS (SELECT 1 FROM ${R} ${rs.esc('r')} WHERE ${r('targetId')} = ${x('id')} AND ${r('deletedAt')} IS NULL AND ${r('status')} <> ${rs.param(ReviewStatus.REJECTED)} AND ${r('reportedOn')} < ${mo('monthStart')} AND ${reachesOne})`;
+    rq.where(`${x('isLeaf')} = 1 AND ${x('countyId')} IN ${rs.list(countyList)}`);
+    rq.where(`${x('startDate')} <= ${mo('monthEnd')} AND ${x('deadline')} >= ${mo('monthStart')} AND NOT ${claimedDone}`);
+    const reportRows = await rq
+      .builder()
+      .innerJoin(`(${monthTable})`, 'mo', '1 = 1')
+      .setParameters(rs.params)
+      .select(mo('month'), 'month')
+      .addSelect(x('countyId'), 'countyId')
+      .addSelect('COUNT(*)', 'due')
+      .addSelect(`SUM(CASE WHEN EXISTS (SELECT 1 FROM ${R} ${rs.esc('r')} WHERE ${inMonth}) THEN 1 ELSE 0 END)`, 'reported')
+      .addSelect(`SUM((SELECT COUNT(*) FROM ${R} ${rs.esc('r')} WHERE ${inMonth}))`, 'reports')
+      .groupBy(mo('month'))
+      .addGroupBy(x('countyId'))
+      .getRawMany();
+
+    const key = (row: { month: unknown; countyId: unknown }) => `${num(row.countyId)}/${String(row.month)}`;
+    const scores = new Map(scoreRows.map((row) => [key(row), row]));
+    const reporting = new Map(reportRows.map((row) => [key(row), row]));
+    return {
+      months: months.map((m) => m.label),
+      counties: counties.map((c) =>
+        analyse(
+          ctx,
+          policy,
+          c.id,
+          c.name,
+          months.map((m) => ({ month: m.label, score: scores.get(`${c.id}/${m.label}`), report: reporting.get(`${c.id}/${m.label}`) })),
+        ),
+      ),
+    };
+  },
+};
+
+function analyse(ctx: Context, policy: PolicyValues, countyId: number, countyName: string, rows: { month: string; score?: Record<string, unknown>; report?: Record<string, unknown> }[]): CountyConsistency {
+  const t = (k: MessageKey, p: Record<string, string | number>) => translate(k, p, ctx.lang);
+  const tol = policy.consistencyNoiseTolerance;
+  const months: ConsistencyMonth[] = rows.map((row) => {
+    const due = num(row.report?.due);
+    const reported = num(row.report?.reported);
+    return {
+      month: row.month,
+      scheduleScore: row.score ? r6(1 - num(row.score.shortfall)) : null,
+      targets: num(row.score?.targets),
+      change: null,
+      due,
+      reported,
+      reports: num(row.report?.reports),
+      missed: due > 0 && reported / due < policy.consistencyReportShare - 1e-9,
+    };
+  });
+  const series = months.filter((m) => m.scheduleScore !== null);
+  for (let i = 1; i < series.length; i++) series[i].change = r6(series[i].scheduleScore! - series[i - 1].scheduleScore!);
+  const values = series.map((m) => m.scheduleScore!);
+  const findings: ConsistencyFinding[] = [];
+  const list = (ms: string[]) => ms.join(ctx.lang === 'en' ? ', ' : '、');
+
+  let mu: number | null = null;
+  let sigma: number | null = null;
+  let reversals = 0;
+  if (values.length > 0) {
+    mu = mean(values);
+    sigma = stdDev(values);
+    const m = mu;
+    const s = sigma;
+    // Moves within the noise tolerance are not moves: a steady county's wobble is no reversal.
+    const direction = series.map((p) => (p.change === null || Math.abs(p.change) <= tol + 1e-12 ? 0 : Math.sign(p.change)));
+    const moves = direction.filter((d) => d !== 0);
+    for (let i = 1; i < moves.length; i++) if (moves[i] !== moves[i - 1]) reversals++;
+
+    // Western Electric rule 2 / Nelson rule 5: two of three months in a row beyond kσ on the same side.
+    const beyondSide = series.map((p) => {
+      const d = p.scheduleScore! - m;
+      return Math.abs(d) > policy.consistencySigma * s + 1e-12 && Math.abs(d) > tol ? Math.sign(d) : 0;
+    });
+    const beyond = new Set<number>();
+    for (let i = 0; i + 2 < series.length || (i === 0 && series.length === 2); i++) {
+      const window = [i, i + 1, i + 2].filter((j) => j < series.length);
+      for (const sideOf of [1, -1]) {
+        const hits = window.filter((j) => beyondSide[j] === sideOf);
+        if (hits.length >= 2) hits.forEach((j) => beyond.add(j));
+      }
+    }
+    if (beyond.size) {
+      const ms = [...beyond].sort((p, q) => p - q).map((j) => series[j].month);
+      findings.push({ rule: ConsistencyRule.BEYOND_SIGMA, months: ms, description: t('consistencyBEYOND_SIGMA', { months: list(ms), k: policy.consistencySigma }) });
+    }
+
+    // 时好时坏 (Nelson rule 4 for a short monthly series): the direction of the moves beyond the
+    // noise tolerance keeps reversing; the months listed are those where it reversed.
+    if (reversals >= policy.consistencyReversals) {
+      const ms: string[] = [];
+      let last = 0;
+      series.forEach((p, j) => {
+        if (direction[j] === 0) return;
+        if (last !== 0 && direction[j] !== last) ms.push(p.month);
+        last = direction[j];
+      });
+      findings.push({ rule: ConsistencyRule.ALTERNATING, months: ms, description: t('consistencyALTERNATING', { n: reversals, months: list(ms) }) });
+    }
+
+    const side = series.map((p) => (Math.abs(p.scheduleScore! - m) <= tol ? 0 : Math.sign(p.scheduleScore! - m)));
+    const sameRun = longestSameSide(side);
+    if (sameRun && sameRun[1] - sameRun[0] + 1 >= policy.consistencySameSideRun) {
+      const ms = series.slice(sameRun[0], sameRun[1] + 1).map((p) => p.month);
+      findings.push({ rule: ConsistencyRule.SAME_SIDE_RUN, months: ms, description: t('consistencySAME_SIDE_RUN', { n: ms.length, months: list(ms) }) });
+    }
+  }
+
+  const missedMonths = months.filter((m) => m.missed).map((m) => m.month);
+  if (missedMonths.length >= policy.consistencyMissedMonths) {
+    findings.push({
+      rule: ConsistencyRule.MISSED_REPORTS,
+      months: missedMonths,
+      description: t('consistencyMISSED_REPORTS', { n: missedMonths.length, share: `${Math.round(policy.consistencyReportShare * 100)}%`, months: list(missedMonths) }),
+    });
+  }
+  const rates = months.filter((m) => m.due > 0).map((m) => m.reported / m.due);
+  let burstiness: number | null = null;
+  if (rates.length >= 2) {
+    const rm = mean(rates);
+    const rsd = stdDev(rates);
+    burstiness = rm + rsd > 0 ? r6((rsd - rm) / (rsd + rm)) : null;
+    if (burstiness !== null && burstiness >= policy.consistencyBurstiness - 1e-9) {
+      const active = months.filter((m) => m.reported > 0).map((m) => m.month);
+      findings.push({ rule: ConsistencyRule.BURSTY_REPORTING, months: active, description: t('consistencyBURSTY_REPORTING', { b: burstiness.toFixed(2), threshold: policy.consistencyBurstiness, months: list(active) }) });
+    }
+  }
+
+  return {
+    countyId,
+    countyName,
+    months,
+    mean: mu === null ? null : r6(mu),
+    standardDeviation: sigma === null ? null : r6(sigma),
+    reversals,
+    missedMonths,
+    burstiness,
+    verdict: findings.length ? ConsistencyVerdict.INCONSISTENT : ConsistencyVerdict.CONSISTENT,
+    findings,
+  };
+}
+
+/** The longest run of equal non-zero sides, as [first, last]. */
+function longestSameSide(side: number[]): [number, number] | null {
+  let best: [number, number] | null = null;
+  let start = 0;
+  for (let i = 0; i < side.length; i++) {
+    if (i > 0 && side[i] !== side[i - 1]) start = i;
+    if (side[i] !== 0 && (!best || i - start > best[1] - best[0])) best = [start, i];
+  }
+  return best;
+}

@@ -1,0 +1,346 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codes, startServer, type TestServer } from '../helpers/server.js';
+import { targetFixtures } from '../helpers/targets.js';
+
+/**
+ * Assessments (docs/rules.md "Assessment") with figures computed by hand. Fixtures live in
+ * 2025, apart from the demo data (2026): fresh cadres of 江孜县委组织部 with their own
+ * targets, inspections, votes and accountability records.
+ */
+let server: TestServer;
+let f: ReturnType<typeof targetFixtures>;
+let region: string;
+let admin: string;
+let directiveId: string;
+let countyId: string;
+let departmentId: string;
+
+const ASSESSMENT = `id version status total penalty computedTier tierRule tier overrideTier overrideReason policyId
+  targetScore timelinessScore inspectionScore democraticScore sentence
+  explanation { policyId asOf weightedScore penalty total tier rule threshold votes incompetentVotes
+    components { kind present value policyWeight weight contribution }
+    targets { targetId title progress status onTime weight }
+    inspections { inspectionId rating rectificationOverdue }
+    evaluations { evaluationId period excellent incompetent }
+    accountabilities { accountabilityId measure penalty }
+    up { tier points reachableByScore targets { targetId potentialPoints } }
+    down { tier points } }`;
+
+const ok = <T = any>(query: string, variables: Record<string, unknown> = {}, token = region) => server.ok<T>(query, variables, { token });
+
+async function cadre(name: string): Promise<string> {
+  const data = await ok('mutation($d: ID!, $n: String!) { createCadre(input: { departmentId: $d, name: $n, gender: FEMALE, ethnicity: "藏族", position: "科员", rank: "一级科员" }) { id } }', { d: departmentId, n: name });
+  return data.createCadre.id;
+}
+
+async function target(cadreId: string, title: string, deadline: string, weight = 1): Promise<string> {
+  return (await f.target({ directiveId, title, deadline, weight, responsibleCountyId: countyId, responsibleDepartmentId: departmentId, responsibleCadreId: cadreId })).id;
+}
+
+async function votes(cadreId: string, period: string, v: [number, number, number, number]): Promise<{ id: string; version: number }> {
+  const data = await ok(
+    'mutation($input: CreateDemocraticEvaluationInput!) { createDemocraticEvaluation(input: $input) { id version } }',
+    { input: { cadreId, period, excellent: v[0], competent: v[1], basicallyCompetent: v[2], incompetent: v[3], meetingDate: '2025-12-20' } },
+  );
+  return data.createDemocraticEvaluation;
+}
+
+async function accountability(cadreId: string, measure: string, decidedOn = '2025-10-10', targetId: string | null = null): Promise<string> {
+  const data = await ok(
+    'mutation($input: CreateAccountabilityInput!) { createAccountability(input: $input) { id } }',
+    { input: { cadreId, targetId, measure, decidedOn, reason: '目标任务推进不力', decidingBody: '江孜县纪委监委' } },
+  );
+  return data.createAccountability.id;
+}
+
+async function compute(cadreId: string, period = '2025'): Promise<any> {
+  return (await ok(`mutation($c: ID!, $p: String!) { computeAssessment(cadreId: $c, period: $p) { ${ASSESSMENT} } }`, { c: cadreId, p: period })).computeAssessment;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  region = await server.token('region');
+  admin = await server.token('admin');
+  f = targetFixtures(server, region);
+  directiveId = await f.directive('考核测试');
+  countyId = (await ok('{ counties(filter: { code: { eq: "540222" } }) { items { id } } }')).counties.items[0].id;
+  departmentId = (await ok('query($c: ID!) { departments(filter: { countyId: { eq: $c }, name: { contains: "组织部" } }) { items { id } } }', { c: countyId })).departments.items[0].id;
+});
+afterAll(() => server?.close());
+
+describe('democratic evaluations and accountability records', () => {
+  it('validates the votes: none negative, at least one, one evaluation per cadre and period', async () => {
+    const k = await cadre('测评校验');
+    const create = (v: number[], period = '2025') =>
+      server.gql('mutation($input: CreateDemocraticEvaluationInput!) { createDemocraticEvaluation(input: $input) { id } }', {
+        input: { cadreId: k, period, excellent: v[0], competent: v[1], basicallyCompetent: v[2], incompetent: v[3] },
+      }, { token: region });
+    expect(codes(await create([-1, 5, 0, 0]))).toEqual(['BAD_USER_INPUT']);
+    expect((await create([0, 0, 0, 0])).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'excellent' });
+    expect((await create([1, 0, 0, 0], '2025-13')).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
+    const first = await create([10, 5, 1, 0]);
+    expect(first.errors).toBeUndefined();
+    expect((await create([3, 0, 0, 0])).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
+    expect((await create([3, 0, 0, 0], '2025-Q4')).errors).toBeUndefined(); // another period is fine
+  });
+
+  it('updates with the version, soft-deletes, restores, and refuses a restore that would make a second evaluation', async () => {
+    const k = await cadre('测评更新');
+    const e = await votes(k, '2025', [8, 2, 0, 0]);
+    const stale = await server.gql('mutation($id: ID!) { updateDemocraticEvaluation(id: $id, input: { version: 99, excellent: 9 }) { id } }', { id: e.id }, { token: region });
+    expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 1 });
+    const updated = await ok('mutation($id: ID!, $v: Int!) { updateDemocraticEvaluation(id: $id, input: { version: $v, excellent: 9 }) { version excellent score } }', { id: e.id, v: e.version });
+    expect(updated.updateDemocraticEvaluation).toEqual({ version: 2, excellent: 9, score: 96.363636 }); // (900 + 2·80) / 11
+    expect((await ok('mutation($id: ID!) { deleteDemocraticEvaluation(id: $id) }', { id: e.id })).deleteDemocraticEvaluation).toBe(true);
+    const again = await votes(k, '2025', [1, 1, 0, 0]); // the period is free again
+    const restore = await server.gql('mutation($id: ID!) { restoreDemocraticEvaluation(id: $id) { id } }', { id: e.id }, { token: region });
+    expect(restore.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
+    await ok('mutation($id: ID!) { deleteDemocraticEvaluation(id: $id) }', { id: again.id });
+    expect((await ok('mutation($id: ID!) { restoreDemocraticEvaluation(id: $id) { id deletedAt } }', { id: e.id })).restoreDemocraticEvaluation.deletedAt).toBeNull();
+    const events = await ok('query($id: ID!) { auditEvents(filter: { entityType: { eq: "DemocraticEvaluation" }, entityId: { eq: $id } }, orderBy: [{ field: AT, direction: ASC }]) { items { action } } }', { id: e.id }, admin);
+    expect(events.auditEvents.items.map((x: { action: string }) => x.action)).toEqual(['CREATE', 'UPDATE', 'DELETE', 'RESTORE']);
+  });
+
+  it('records accountability with an optional target; relation fields list them; a cadre with records is not deleted', async () => {
+    const k = await cadre('问责记录');
+    const t = await target(k, '问责目标', '2025-06-30');
+    await accountability(k, 'CRITICISM', '2025-07-15', t);
+    await accountability(k, 'ADMONISHMENT', '2025-03-01');
+    await votes(k, '2025', [1, 0, 0, 0]);
+    const data = await ok(
+      `query($k: ID!, $t: ID!) { cadre(id: $k) { evaluations { total items { period } } accountabilities(orderBy: [{ field: DECIDED_ON, direction: ASC }]) { total items { measure target { id } } } }
+        target(id: $t) { accountabilities { total items { measure cadre { id } } } }
+        accountabilities(filter: { cadreId: { eq: $k }, measure: { eq: CRITICISM } }) { total } }`,
+      { k, t },
+    );
+    expect(data.cadre.evaluations).toEqual({ total: 1, items: [{ period: '2025' }] });
+    expect(data.cadre.accountabilities).toEqual({ total: 2, items: [{ measure: 'ADMONISHMENT', target: null }, { measure: 'CRITICISM', target: { id: t } }] });
+    expect(data.target.accountabilities).toEqual({ total: 1, items: [{ measure: 'CRITICISM', cadre: { id: k } }] });
+    expect(data.accountabilities.total).toBe(1);
+    const del = await server.gql('mutation($k: ID!) { deleteCadre(id: $k) }', { k }, { token: region });
+    expect(del.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+
+  it('batches the relation fields: a page of cadres with their evaluations, records and assessments costs a fixed number of statements', async () => {
+    const q = (limit: number) =>
+      server.gql(`{ cadres(limit: ${limit}) { items { id evaluations { total } accountabilities { total } assessments { total } } } }`, {}, { token: region });
+    const [small, large] = [await q(5), await q(200)];
+    expect(small.errors).toBeUndefined();
+    expect(large.extensions!.sqlStatements).toBe(small.extensions!.sqlStatements);
+  });
+});
+
+describe('computing an assessment', () => {
+  let a: string;
+  let t1: string;
+  let t2: string;
+
+  beforeAll(async () => {
+    a = await cadre('考核甲');
+    t1 = await target(a, '甲·按期完成', '2025-06-30', 3);
+    t2 = await target(a, '甲·逾期未完', '2025-09-30', 1);
+    await f.report(t1, '2025-06-01', { percentComplete: 100 });
+    await f.report(t2, '2025-09-01', { percentComplete: 40 });
+    await ok('mutation($t: ID!) { createInspection(input: { targetId: $t, inspectedOn: "2025-05-01", kind: ROUTINE, inspectors: "督查组", findings: "扎实", rating: 90 }) { id } }', { t: t1 });
+    await ok('mutation($t: ID!) { createInspection(input: { targetId: $t, inspectedOn: "2025-08-01", kind: SPECIAL, inspectors: "督查组", findings: "滞后", rating: 70, rectificationRequired: true, rectificationDeadline: "2025-09-15" }) { id } }', { t: t2 });
+  });
+
+  it('without votes leaves the democratic component out and rescales the other weights', async () => {
+    const x = await compute(a);
+    // target 100·(3·1 + 1·0.4)/4 = 85; timeliness 100·3/4 = 75; inspection (90 + 70)/2 − 10 = 70
+    expect(x).toMatchObject({ status: 'DRAFT', targetScore: 85, timelinessScore: 75, inspectionScore: 70, democraticScore: null, penalty: 0, computedTier: 'USE', tierRule: 'THRESHOLD', policyId: '0' });
+    // weights 0.40, 0.20, 0.15 over 0.75: 0.533333, 0.266667, 0.2 → 45.33 + 20 + 14 = 79.33
+    expect(x.explanation.components.map((c: any) => [c.kind, c.present, c.weight])).toEqual([
+      ['TARGET', true, 0.533333],
+      ['TIMELINESS', true, 0.266667],
+      ['INSPECTION', true, 0.2],
+      ['DEMOCRATIC', false, 0],
+    ]);
+    expect(x.total).toBeCloseTo(79.333333, 4);
+    expect(x.explanation.targets).toEqual([
+      { targetId: t1, title: '甲·按期完成', progress: 1, status: 'COMPLETED', onTime: true, weight: 3 },
+      { targetId: t2, title: '甲·逾期未完', progress: 0.4, status: 'OVERDUE', onTime: false, weight: 1 },
+    ]);
+    expect(x.explanation.inspections.map((i: any) => [i.rating, i.rectificationOverdue])).toEqual([[90, false], [70, true]]);
+  });
+
+  it('with votes and an admonishment: 0.40·85 + 0.20·75 + 0.15·70 + 0.25·83 − 5 = 75.25 (USE), and the figures add up', async () => {
+    await votes(a, '2025', [10, 6, 3, 1]); // (1000 + 480 + 180 + 0) / 20 = 83
+    await accountability(a, 'ADMONISHMENT', '2025-10-10', t2);
+    const x = await compute(a);
+    expect(x).toMatchObject({ targetScore: 85, timelinessScore: 75, inspectionScore: 70, democraticScore: 83, penalty: 5, total: 75.25, computedTier: 'USE', tier: 'USE', tierRule: 'THRESHOLD' });
+    const e = x.explanation;
+    expect(e.components.map((c: any) => c.contribution)).toEqual([34, 15, 10.5, 20.75]);
+    expect(e.weightedScore).toBe(80.25);
+    expect(e.components.reduce((s: number, c: any) => s + c.contribution, 0) - e.penalty).toBeCloseTo(x.total, 6);
+    expect(e).toMatchObject({ threshold: 75, votes: 20, incompetentVotes: 1, rule: 'THRESHOLD', tier: 'USE' });
+    expect(e.accountabilities).toEqual([expect.objectContaining({ measure: 'ADMONISHMENT', penalty: 5 })]);
+    // 14.75 points to PROMOTE; the open target could still add 0.40·100·¼·0.6 = 6 (it is past its deadline: no timeliness)
+    expect(e.up).toMatchObject({ tier: 'PROMOTE', points: 14.75, reachableByScore: true, targets: [{ targetId: t2, potentialPoints: 6 }] });
+    expect(e.down).toMatchObject({ tier: 'CAUTION', points: 0.25 });
+    // the earlier draft was replaced by this one
+    const drafts = await ok('query($k: ID!) { assessments(filter: { cadreId: { eq: $k } }) { total items { id } } }', { k: a });
+    expect(drafts.assessments).toEqual({ total: 1, items: [{ id: x.id }] });
+  });
+
+  it('says it in a sentence, in Chinese by default and in English on request', async () => {
+    const [x] = (await ok('query($k: ID!) { assessments(filter: { cadreId: { eq: $k } }) { items { id } } }', { k: a })).assessments.items;
+    const zh = await server.ok('query($id: ID!) { assessment(id: $id) { sentence } }', { id: x.id }, { token: region });
+    const en = (await server.gql('query($id: ID!) { assessment(id: $id) { sentence } }', { id: x.id }, { token: region, lang: 'en' })).data!;
+    expect(zh.assessment.sentence).toBe('2025 考核总分 75.25 = 目标完成 85.00 × 0.4 + 按时完成 75.00 × 0.2 + 督查 70.00 × 0.15 + 民主测评 83.00 × 0.25 − 问责扣分 5.00；建议等次：使用（总分不低于 75.00）。');
+    expect(en.assessment.sentence).toBe(
+      'Assessment 2025: total 75.25 = targets 85.00 × 0.4 + timeliness 75.00 × 0.2 + inspections 70.00 × 0.15 + democratic evaluation 83.00 × 0.25 − accountability penalties 5.00; suggested tier: USE (使用) (total at least 75.00).',
+    );
+  });
+
+  it('refuses a cadre with nothing to assess, and a bad period', async () => {
+    const k = await cadre('无可考核');
+    expect((await server.gql('mutation($c: ID!) { computeAssessment(cadreId: $c, period: "2025") { id } }', { c: k }, { token: region })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'cadreId' });
+    expect((await server.gql('mutation($c: ID!) { computeAssessment(cadreId: $c, period: "2025-Q5") { id } }', { c: k }, { token: region })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
+    expect(codes(await server.gql('mutation { computeAssessment(cadreId: "999999", period: "2025") { id } }', {}, { token: region }))).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('tiers on both sides of each threshold (votes only: the democratic score is the total)', () => {
+  const cases: [string, [number, number, number, number], number, string][] = [
+    ['90 → PROMOTE', [1, 1, 0, 0], 90, 'PROMOTE'],
+    ['89 → USE', [9, 11, 0, 0], 89, 'USE'],
+    ['75 → USE', [0, 3, 1, 0], 75, 'USE'],
+    ['74 → CAUTION', [0, 7, 3, 0], 74, 'CAUTION'],
+    ['60 → CAUTION', [0, 0, 5, 0], 60, 'CAUTION'],
+    ['59 → DO_NOT_USE', [0, 0, 59, 1], 59, 'DO_NOT_USE'],
+  ];
+  it.each(cases)('%s', async (name, v, total, tier) => {
+    const k = await cadre(`等次 ${name}`);
+    await votes(k, '2025', v);
+    const x = await compute(k);
+    expect(x).toMatchObject({ total, computedTier: tier, tierRule: 'THRESHOLD', democraticScore: total });
+    expect(x.explanation.components.find((c: any) => c.kind === 'DEMOCRATIC').weight).toBe(1);
+  });
+});
+
+describe('penalties and vetoes', () => {
+  it('takes off 5, 10 and 20 points for an admonishment, a criticism and a reassignment', async () => {
+    const k = await cadre('扣分');
+    await votes(k, '2025', [4, 0, 0, 0]); // 100
+    await accountability(k, 'ADMONISHMENT');
+    expect((await compute(k)).total).toBe(95);
+    await accountability(k, 'CRITICISM');
+    expect((await compute(k)).total).toBe(85);
+    await accountability(k, 'REASSIGNMENT');
+    const x = await compute(k);
+    expect(x).toMatchObject({ total: 65, penalty: 35, computedTier: 'CAUTION' });
+    expect(x.explanation.accountabilities.map((r: any) => [r.measure, r.penalty])).toEqual([['ADMONISHMENT', 5], ['CRITICISM', 10], ['REASSIGNMENT', 20]]);
+    await accountability(k, 'CRITICISM', '2024-12-31'); // outside the period: not counted
+    expect((await compute(k)).total).toBe(65);
+  });
+
+  it('a REMOVAL in the period gives DO_NOT_USE whatever the score', async () => {
+    const k = await cadre('免职');
+    await votes(k, '2025', [5, 0, 0, 0]);
+    await accountability(k, 'REMOVAL');
+    const x = await compute(k);
+    expect(x).toMatchObject({ total: 100, computedTier: 'DO_NOT_USE', tierRule: 'REMOVAL' });
+    expect(x.explanation.up).toMatchObject({ tier: 'CAUTION', reachableByScore: false });
+    expect(x.explanation.down).toBeNull();
+  });
+
+  it('incompetent votes above one third give DO_NOT_USE; exactly one third does not', async () => {
+    const third = await cadre('三分之一');
+    await votes(third, '2025', [2, 0, 0, 1]); // 1/3: 200/3 = 66.67
+    expect(await compute(third)).toMatchObject({ computedTier: 'CAUTION', tierRule: 'THRESHOLD' });
+    const above = await cadre('超过三分之一');
+    await votes(above, '2025', [3, 0, 0, 2]); // 2/5 > 1/3, score 60
+    expect(await compute(above)).toMatchObject({ total: 60, computedTier: 'DO_NOT_USE', tierRule: 'INCOMPETENT_VOTES' });
+  });
+});
+
+describe('periods', () => {
+  it('a quarter or a month selects the targets due in it, and the evaluations of periods within it', async () => {
+    const k = await cadre('分期');
+    const feb = await target(k, '二月到期', '2025-02-15');
+    const may = await target(k, '五月到期', '2025-05-20');
+    const aug = await target(k, '八月到期', '2025-08-10');
+    await f.report(feb, '2025-02-10', { percentComplete: 100 });
+    await f.report(may, '2025-05-10', { percentComplete: 50 });
+    await votes(k, '2025-Q2', [1, 0, 0, 0]);
+    const ids = (x: any) => x.explanation.targets.map((t: any) => t.targetId);
+    const q2 = await compute(k, '2025-Q2');
+    expect(ids(q2)).toEqual([may]);
+    expect(q2).toMatchObject({ targetScore: 50, timelinessScore: 0, democraticScore: 100 });
+    expect(ids(await compute(k, '2025-02'))).toEqual([feb]);
+    const q3 = await compute(k, '2025-Q3');
+    expect(ids(q3)).toEqual([aug]);
+    expect(q3.democraticScore).toBeNull(); // the Q2 evaluation is not within Q3
+    const year = await compute(k, '2025');
+    expect(ids(year)).toEqual([feb, may, aug]);
+    expect(year.democraticScore).toBe(100);
+  });
+});
+
+describe('review: override and confirm', () => {
+  it('an override needs a reason, is audited, and only a draft can be overridden', async () => {
+    const k = await cadre('调整');
+    await votes(k, '2025', [0, 1, 0, 0]);
+    const x = await compute(k);
+    const refused = await server.gql('mutation($id: ID!, $v: Int!) { overrideAssessmentTier(id: $id, input: { version: $v, tier: PROMOTE }) { id } }', { id: x.id, v: x.version }, { token: region });
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    const blank = await server.gql('mutation($id: ID!, $v: Int!) { overrideAssessmentTier(id: $id, input: { version: $v, tier: PROMOTE, reason: "  " }) { id } }', { id: x.id, v: x.version }, { token: region });
+    expect(blank.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    const o = (await ok('mutation($id: ID!, $v: Int!) { overrideAssessmentTier(id: $id, input: { version: $v, tier: PROMOTE, reason: "援藏期间表现突出" }) { version tier computedTier overrideReason sentence } }', { id: x.id, v: x.version })).overrideAssessmentTier;
+    expect(o).toMatchObject({ tier: 'PROMOTE', computedTier: 'USE', overrideReason: '援藏期间表现突出' });
+    expect(o.sentence).toContain('审核调整为重用：援藏期间表现突出');
+    const events = await ok('query($id: ID!) { auditEvents(filter: { entityType: { eq: "Assessment" }, entityId: { eq: $id } }, orderBy: [{ field: AT, direction: ASC }]) { items { action changes } } }', { id: x.id }, admin);
+    expect(events.auditEvents.items.map((e: any) => e.action)).toEqual(['CREATE', 'UPDATE']);
+    expect(events.auditEvents.items[1].changes.overrideTier).toEqual({ before: null, after: 'PROMOTE' });
+    const c = (await ok('mutation($id: ID!, $v: Int!) { confirmAssessment(id: $id, version: $v) { status version } }', { id: x.id, v: o.version })).confirmAssessment;
+    expect(c.status).toBe('CONFIRMED');
+    const late = await server.gql('mutation($id: ID!, $v: Int!) { overrideAssessmentTier(id: $id, input: { version: $v, tier: USE, reason: "再议" }) { id } }', { id: x.id, v: c.version }, { token: region });
+    expect(late.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(codes(await server.gql('mutation($id: ID!) { deleteAssessment(id: $id) }', { id: x.id }, { token: region }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('a confirmed assessment is unchanged after new reports, votes and a policy change; computing again makes a new draft beside it', async () => {
+    const k = await cadre('冻结');
+    const t = await target(k, '冻结目标', '2025-06-30');
+    await f.report(t, '2025-03-01', { percentComplete: 50 });
+    const ev = await votes(k, '2025', [1, 1, 0, 0]); // 90
+    const x = await compute(k);
+    // target 50, timeliness 0, inspection 100, democratic 90: 20 + 0 + 15 + 22.5 = 57.5
+    expect(x).toMatchObject({ total: 57.5, computedTier: 'DO_NOT_USE' });
+    const confirmed = (await ok('mutation($id: ID!, $v: Int!) { confirmAssessment(id: $id, version: $v) { ' + ASSESSMENT + ' } }', { id: x.id, v: x.version })).confirmAssessment;
+
+    await f.report(t, '2025-06-20', { percentComplete: 100 });
+    await ok('mutation($id: ID!, $v: Int!) { updateDemocraticEvaluation(id: $id, input: { version: $v, excellent: 3 }) { id } }', { id: ev.id, v: ev.version });
+    const policy = (await ok('mutation { updateAssessmentPolicy(input: { weightTarget: 0.5, note: "测试" }) { id weightTarget } }', {}, admin)).updateAssessmentPolicy;
+    try {
+      const again = (await ok('query($id: ID!) { assessment(id: $id) { ' + ASSESSMENT + ' } }', { id: x.id })).assessment;
+      expect(again).toEqual(confirmed);
+      const draft = await compute(k);
+      // target 100, timeliness 100, inspection 100, democratic (300 + 80)/4 = 95 with weights 0.5/0.2/0.15/0.25 over 1.1
+      expect(draft.id).not.toBe(x.id);
+      expect(draft).toMatchObject({ status: 'DRAFT', policyId: policy.id, democraticScore: 95 });
+      expect(draft.total).toBeCloseTo((50 + 20 + 15 + 23.75) / 1.1, 4);
+      const all = await ok('query($k: ID!) { assessments(filter: { cadreId: { eq: $k } }, orderBy: [{ field: ID, direction: ASC }]) { items { id status total } } }', { k });
+      expect(all.assessments.items).toEqual([
+        { id: x.id, status: 'CONFIRMED', total: 57.5 },
+        { id: draft.id, status: 'DRAFT', total: draft.total },
+      ]);
+    } finally {
+      await ok('mutation { updateAssessmentPolicy(input: { weightTarget: 0.4, note: "还原" }) { id } }', {}, admin);
+    }
+  });
+});
+
+describe('whole units in one call', () => {
+  it('computeAssessments costs the same number of statements for a county (~20 cadres) and the region (~400)', async () => {
+    const county = await server.gql('mutation($c: ID!) { computeAssessments(period: "2026", filter: { countyId: { eq: $c } }) { id cadreId } }', { c: countyId }, { token: region });
+    const all = await server.gql('mutation { computeAssessments(period: "2026") { id cadreId } }', {}, { token: region });
+    expect(county.errors).toBeUndefined();
+    expect(all.errors).toBeUndefined();
+    const cadres = await ok('{ cadres(limit: 1) { total } }');
+    expect(cadres.cadres.total).toBeGreaterThan(350);
+    expect(all.data!.computeAssessments.length).toBeGreaterThan(5 * county.data!.computeAssessments.length);
+    expect(all.extensions!.sqlStatements).toBe(county.extensions!.sqlStatements);
+  });
+});
