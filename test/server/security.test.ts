@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestStore } from '../../server/src/common/i18n.js';
+import { CountingLogger } from '../../server/src/db/sql-logger.js';
 import { limitedVerify } from '../../server/src/modules/users/login-throttle.service.js';
 import { codes, startServer, testDb, type GqlResponse, type TestServer } from '../helpers/server.js';
 
@@ -238,4 +240,59 @@ describe('6. client addresses, with the default settings', () => {
   });
 });
 
-void testDb;
+
+describe('4. analytics cost, statement budget, statement time', () => {
+  let key: string;
+  let limited: TestServer;
+  let limitedKey: string;
+  const KEY = 'mutation { createApiKey(input: { name: "大屏 wall" }) { key } }';
+  beforeAll(async () => {
+    key = (await server.ok(KEY, {}, { token: admin })).createApiKey.key;
+    limited = await startServer({ sqlStatementLimit: 100, statementTimeoutMs: 1500 });
+    limitedKey = (await limited.ok(KEY, {}, { token: await limited.token('admin') })).createApiKey.key;
+  });
+  afterAll(() => limited?.close());
+  const aliases = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join('\n')} }`;
+
+  it('refuses a thousand aliases of an analytics query before any SQL', async () => {
+    for (const field of ['bulletin(period: "2026") { period }', 'scoreboard(period: "2026", level: COUNTY) { period }', 'targetStats { count }']) {
+      const result = await post(server, { query: aliases(1000, field) }, { token: key });
+      expect(codes(result.body), field).toEqual(['QUERY_TOO_COMPLEX']);
+      expect(result.body.extensions?.sqlStatements, field).toBeLessThanOrEqual(1); // the key's own lookup
+    }
+    const fine = await post(server, { query: aliases(10, 'bulletin(period: "2026") { period }') }, { token: key });
+    expect(fine.body.errors).toBeUndefined();
+  });
+
+  it('answers /healthz within 100 ms while a heavy request runs', async () => {
+    const attack = post(server, { query: aliases(19, 'bulletin(period: "2026") { period }') }, { token: key }).then(() => Date.now());
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    const t0 = Date.now();
+    const health = await fetch(`${server.url}/healthz`);
+    const healthDone = Date.now();
+    expect(health.status).toBe(200);
+    expect(healthDone - t0).toBeLessThan(100);
+    expect(healthDone).toBeLessThan(await attack); // answered while the attack was still running
+  });
+
+  it('stops a request at its statement budget and at its deadline', async () => {
+    const heavy = await post(limited, { query: aliases(19, 'bulletin(period: "2026") { period }') }, { token: limitedKey });
+    expect(codes(heavy.body)).toContain('QUERY_TOO_COMPLEX');
+    expect(heavy.body.errors![0].message).toMatch(/more than 100 database statements/);
+    expect(heavy.body.extensions?.sqlStatements).toBeLessThanOrEqual(101 + 19);
+    // The deadline: the next statement after it is refused (checked where statements are counted).
+    const logger = new CountingLogger(false);
+    const store = { requestId: 'r', lang: 'en' as const, sqlStatements: 0, startedAt: Date.now() - 30_000, deadline: Date.now() - 10_000 };
+    expect(() => requestStore.run(store, () => logger.logQuery('SELECT 1'))).toThrow(/ran longer than 20 seconds/);
+  });
+
+  it.runIf(testDb === 'mariadb')('limits the time of one statement on MariaDB (max_statement_time)', async () => {
+    const started = Date.now();
+    const outcome = await limited.app.db.query('SELECT SLEEP(5) AS slept').then(
+      (rows: { slept: number }[]) => (Number(rows[0].slept) === 1 ? 'interrupted' : 'ran'),
+      (error: { driverError?: { errno?: number } }) => error.driverError?.errno,
+    );
+    expect(['interrupted', 1969]).toContain(outcome); // 1969: ER_STATEMENT_TIMEOUT
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+});

@@ -74,9 +74,10 @@ function mysqlDriver(statementTimeoutMs: number) {
 
 /**
  * better-sqlite3 runs every statement synchronously on the event loop: a request of many
- * statements would keep `/healthz` and every other request waiting until it ends. Outside
- * transactions, a statement that comes more than a few milliseconds after the loop last got
- * a turn first yields to it (one `setImmediate`), so other requests are served in between.
+ * statements (or many resolvers of one request, each with its own) would keep `/healthz`
+ * and every other request waiting until it ends. So once the loop has been busy for a few
+ * milliseconds, statements outside transactions wait in one queue that lets one of them go
+ * per turn of the event loop, and the other requests' I/O is served between them.
  */
 function yieldBetweenStatements(db: DataSource): void {
   const runner = db.driver.createQueryRunner('master') as unknown as {
@@ -84,12 +85,25 @@ function yieldBetweenStatements(db: DataSource): void {
     isTransactionActive: boolean;
   };
   const query = runner.query.bind(runner);
+  const waiting: (() => void)[] = [];
   let lastTurn = Date.now();
+  let pumping = false;
+  const pump = () => {
+    lastTurn = Date.now();
+    waiting.shift()?.();
+    if (waiting.length) setImmediate(pump);
+    else pumping = false;
+  };
+  const turn = () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      if (!pumping) {
+        pumping = true;
+        setImmediate(pump);
+      }
+    });
   runner.query = async (...args: unknown[]) => {
-    if (!runner.isTransactionActive && Date.now() - lastTurn > 5) {
-      await new Promise((resolve) => setImmediate(resolve));
-      lastTurn = Date.now();
-    }
+    if (!runner.isTransactionActive && (waiting.length > 0 || Date.now() - lastTurn > 5)) await turn();
     return query(...args);
   };
 }
