@@ -8,15 +8,26 @@ import { Department } from '../hierarchy/department.entity.js';
 import { departmentResource } from '../hierarchy/department.service.js';
 import { targetQuery } from '../targets/target.inputs.js';
 import { BulletinView, Scoreboard, ScoreboardLevel, TargetGroupBy, TargetStatsRow } from './analytics.types.js';
-import { analyticsService } from './analytics.service.js';
+import { MAX_TREND_MONTHS, analyticsService } from './analytics.service.js';
 
 /** Root fields an API key (dashboards) may call; everything else answers FORBIDDEN for a key. */
 export const ANALYTICS_FIELDS = new Set(['targetStats', 'scoreboard', 'bulletin', 'bulletins', 'assessmentRanking', 'unitAssessments', 'consistency']);
 
+/** One statement per month asked for; rows: up to 300 groups, or one per month for a plain trend. */
+function targetStatsCost(args: Record<string, unknown>, childComplexity: number): number {
+  const groups = (args.groupBy as string[] | undefined) ?? [];
+  if (!groups.includes('MONTH')) return 1 + 300 * childComplexity;
+  const index = (m: unknown) => (typeof m === 'string' && /^\d{4}-\d{2}$/.test(m) ? Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) : null);
+  const [from, to] = [index(args.from), index(args.to)];
+  const months = from != null && to != null ? Math.min(MAX_TREND_MONTHS, Math.max(1, to - from + 1)) : 12;
+  const rowsPerMonth = groups.length > 1 ? 300 : 1;
+  return months * (10 + rowsPerMonth * childComplexity);
+}
+
 @Resolver(() => TargetStatsRow)
 export class AnalyticsResolver {
   @Query(() => [TargetStatsRow], {
-    complexity: ({ args, childComplexity }) => ((args.groupBy as string[] | undefined)?.includes('MONTH') ? 24 : 1) * (1 + 300 * childComplexity),
+    complexity: ({ args, childComplexity }) => targetStatsCost(args, childComplexity),
     description: 'Counts and mean progress of the targets matching filter, grouped by any of county, department, category, status, warning, directive, cadre, issuer level and month (a trend from `from` to `to`).',
   })
   targetStats(
