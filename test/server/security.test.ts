@@ -238,6 +238,26 @@ describe('6. client addresses, with the default settings', () => {
     const rows: { ip: string }[] = await plain.app.db.query('SELECT ip FROM audit_event WHERE requestId = ?', [sent.headers.get('x-request-id')]);
     expect(rows[0].ip).toBe('127.0.0.1');
   });
+
+  it('8. answers a retryable SERVICE_UNAVAILABLE (503, Retry-After) while the database is unreachable', async () => {
+    const token = (await plain.ok(LOGIN, { u: 'admin', p: 'admin-password-1' })).login.token;
+    await plain.app.db.destroy(); // the database goes away
+    try {
+      for (const [body, opts] of [
+        [{ query: '{ counties { total } }' }, { token }],
+        [{ query: LOGIN, variables: { u: 'admin', p: 'admin-password-1' } }, {}],
+      ] as const) {
+        const result = await post(plain, body, opts);
+        expect(result.status).toBe(503);
+        expect(result.headers.get('retry-after')).toMatch(/^\d+$/);
+        expect(codes(result.body)).toEqual(['SERVICE_UNAVAILABLE']);
+        expect(JSON.stringify(result.body)).not.toMatch(/TypeORM|Error:|pool|connection/i);
+      }
+      expect((await fetch(`${plain.url}/readyz`)).status).toBe(503);
+    } finally {
+      await plain.app.db.initialize();
+    }
+  });
 });
 
 
@@ -294,5 +314,138 @@ describe('4. analytics cost, statement budget, statement time', () => {
     );
     expect(['interrupted', 1969]).toContain(outcome); // 1969: ER_STATEMENT_TIMEOUT
     expect(Date.now() - started).toBeLessThan(4000);
+  });
+});
+
+describe('7. input bounds', () => {
+  it('refuses a text longer than a TEXT column holds in bytes, naming the field', async () => {
+    const regional = await server.token('region');
+    const county = (await server.ok('{ counties(filter: { code: { eq: "540222" } }) { items { id } } }', {}, { token: regional })).counties.items[0];
+    const create = 'mutation($input: CreatePublicFeedbackInput!) { createPublicFeedback(input: $input) { id } }';
+    const input = { countyId: county.id, channel: 'HOTLINE', receivedOn: '2026-03-01' };
+    const emoji = await server.gql(create, { input: { ...input, content: '😀'.repeat(16_384) } }, { token: regional });
+    expect(emoji.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'content' });
+    const fits = await server.gql(create, { input: { ...input, content: '😀'.repeat(16_383) } }, { token: regional });
+    expect(fits.errors).toBeUndefined();
+  });
+
+  it('bounds a whole filter before SQL: values of all lists, branches, nesting, text length', async () => {
+    const regional = await server.token('region');
+    const ids = Array.from({ length: 1000 }, (_, i) => String(i + 1));
+    const manyLists = await server.gql('query($f: CadreFilter) { cadres(filter: $f) { total } }', { f: { or: Array.from({ length: 40 }, () => ({ id: { in: ids } })) } }, { token: regional });
+    expect(manyLists.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter' });
+    const branches = await server.gql('query($f: CadreFilter) { cadres(filter: $f) { total } }', { f: { or: Array.from({ length: 30_000 }, (_, i) => ({ id: { eq: String(i + 1) } })) } }, { token: regional });
+    expect(branches.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter' });
+    let deep: object = { name: { eq: 'x' } };
+    for (let i = 0; i < 20; i++) deep = { or: [deep] };
+    const nested = await server.gql('query($f: CadreFilter) { cadres(filter: $f) { total } }', { f: deep }, { token: regional });
+    expect(codes(nested)).toEqual(['BAD_USER_INPUT']);
+    const pattern = await server.gql('query($s: String) { cadres(filter: { name: { contains: $s } }) { total } }', { s: '藏'.repeat(60_000) }, { token: regional });
+    expect(pattern.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.name.contains' });
+    const fine = await server.gql('query($f: CadreFilter) { cadres(filter: $f) { total } }', { f: { or: [{ id: { in: ids } }, { name: { contains: '扎西' } }] } }, { token: regional });
+    expect(fine.errors).toBeUndefined();
+  });
+
+  it('answers limit above 500 with BAD_USER_INPUT naming limit, before the cost estimate', async () => {
+    const regional = await server.token('region');
+    const huge = await post(server, { query: '{ cadres(limit: 100000) { items { id } } }' }, { token: regional });
+    expect(huge.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+    expect(huge.body.extensions?.sqlStatements).toBeLessThanOrEqual(1);
+  });
+
+  it('refuses the NUL character in any string', async () => {
+    const regional = await server.token('region');
+    const inFilter = await server.gql('query($s: String) { cadres(filter: { name: { contains: $s } }) { total } }', { s: '\u0000' }, { token: regional });
+    expect(codes(inFilter)).toEqual(['BAD_USER_INPUT']);
+    const literal = await server.gql('{ cadres(filter: { name: { contains: "\\u0000" } }) { total } }', {}, { token: regional });
+    expect(codes(literal)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('keeps bound parameters out of the server log', async () => {
+    const regional = await server.token('region');
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
+    try {
+      // A duplicate region code reaches the database's unique index (two writers at once).
+      const create = 'mutation($c: String!) { createCounty(input: { name: "秘密县", code: $c, regionId: "1" }) { id } }';
+      await Promise.all([0, 1, 2].map(() => server.gql(create, { c: '549999' }, { token: regional })));
+    } finally {
+      console.error = original;
+    }
+    expect(logged.join('\n')).not.toMatch(/秘密县|549999/);
+  });
+});
+
+describe('8. errors with the right code', () => {
+  it('answers an unknown operationName with BAD_USER_INPUT', async () => {
+    const regional = await server.token('region');
+    const result = await post(server, { query: 'query A { me { id } }', operationName: 'Nope' }, { token: regional });
+    expect(codes(result.body)).toEqual(['BAD_USER_INPUT']);
+    expect(result.body.errors![0].message).not.toMatch(/Cannot read properties/);
+  });
+
+  it('gives refusals of the request gate their HTTP status (401, 403), not 500', async () => {
+    const anonymous = await post(server, { query: '{ counties { total } }' });
+    expect(anonymous.status).toBe(401);
+    expect(codes(anonymous.body)).toEqual(['UNAUTHENTICATED']);
+    const badToken = await post(server, { query: '{ counties { total } }' }, { token: 'not-a-token' });
+    expect(badToken.status).toBe(401);
+    const key = (await server.ok('mutation { createApiKey(input: { name: "gate" }) { key } }', {}, { token: admin })).createApiKey.key;
+    const outside = await post(server, { query: '{ cadres { total } }' }, { token: key });
+    expect(outside.status).toBe(403);
+    expect(codes(outside.body)).toEqual(['FORBIDDEN']);
+  });
+
+  it('answers concurrent writes of the same unique value with one success and CONFLICT or BAD_USER_INPUT, never a 500', async () => {
+    const regional = await server.token('region');
+    const create = 'mutation($c: String!) { createCounty(input: { name: "并发县", code: $c, regionId: "1" }) { id } }';
+    const results = await Promise.all(Array.from({ length: 6 }, () => server.gql(create, { c: '549998' }, { token: regional })));
+    const outcomes = results.map((r) => codes(r)[0] ?? 'OK');
+    expect(outcomes.filter((c) => c === 'OK').length).toBeLessThanOrEqual(1);
+    expect(outcomes.filter((c) => c === 'INTERNAL_SERVER_ERROR')).toEqual([]);
+  });
+});
+
+describe('10. hints and headers', () => {
+  it('gives no "Did you mean" suggestions before login', async () => {
+    const anonymous = await post(server, { query: '{ usr { id } }' });
+    expect(codes(anonymous.body)).toEqual(['BAD_USER_INPUT']);
+    expect(anonymous.body.errors![0].message).not.toMatch(/Did you mean|users|您是否/);
+    const regional = await server.token('region');
+    const known = await post(server, { query: '{ usr { id } }' }, { token: regional });
+    expect(codes(known.body)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('sends security headers, and no-store on API answers', async () => {
+    const api = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(api.headers.get('cache-control')).toBe('no-store');
+    expect(api.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(api.headers.get('x-frame-options')).toBe('DENY');
+    expect(api.headers.get('strict-transport-security')).toBeNull(); // off unless HSTS_MAX_AGE is set
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('11. API keys filter aggregates by units, category, kind, status, warning and dates only', () => {
+  it('refuses a title or a person as a filter, and allows the rest', async () => {
+    const key = (await server.ok('mutation { createApiKey(input: { name: "filters" }) { key } }', {}, { token: admin })).createApiKey.key;
+    const title = await post(server, { query: '{ targetStats(filter: { title: { contains: "江孜" } }) { count } }' }, { token: key });
+    expect(title.status).toBe(403);
+    expect(codes(title.body)).toEqual(['FORBIDDEN']);
+    const cadre = await post(server, { query: '{ targetStats(filter: { or: [{ responsibleCadreId: { eq: "1" } }] }) { count } }' }, { token: key });
+    expect(codes(cadre.body)).toEqual(['FORBIDDEN']);
+    const viaVariable = await post(server, { query: 'query($f: TargetFilter) { targetStats(filter: $f) { count } }', variables: { f: { title: { startsWith: "农" } } } }, { token: key });
+    expect(codes(viaVariable.body)).toEqual(['FORBIDDEN']);
+    const allowed = await post(
+      server,
+      { query: '{ targetStats(filter: { responsibleCountyId: { eq: "3" }, category: { in: [PARTY_BUILDING] }, deadline: { lte: "2026-12-31" }, warning: { in: [RED, YELLOW] } }, groupBy: [COUNTY]) { count } }' },
+      { token: key },
+    );
+    expect(allowed.body.errors).toBeUndefined();
+    // the same filters stay open to people
+    expect((await server.gql('{ targetStats(filter: { title: { contains: "江孜" } }) { count } }', {}, { token: admin })).errors).toBeUndefined();
   });
 });

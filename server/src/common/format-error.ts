@@ -27,7 +27,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     (e) =>
       (e.code !== undefined && UNAVAILABLE_CODES.has(e.code)) ||
       /^(ConnectionIsNotSetError|CannotExecuteNotConnectedError|ConnectionNotFoundError)$/.test(e.name ?? '') ||
-      /Pool is closed|connection is not open|Connection lost|not connected|Can't add new command when connection is in closed state/i.test(e.message ?? ''),
+      /Pool is closed|connection is not open|Connection is not established|Connection lost|not connected|Can't add new command when connection is in closed state/i.test(e.message ?? ''),
   );
 }
 

@@ -1,7 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  getArgumentValues,
+  getNamedType,
   GraphQLError,
+  GraphQLInputObjectType,
   Kind,
+  type FieldNode,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
@@ -69,6 +73,57 @@ export function rootFields(document: DocumentNode, selectionSet: SelectionSetNod
   };
   walk(selectionSet, new Set());
   return names;
+}
+
+/**
+ * What a dashboard's API key may filter aggregates by: units, category, kind, status,
+ * warning and dates — not titles, people or free text, which would let it probe records
+ * one count at a time.
+ */
+const API_KEY_FILTER_FIELDS = new Set(['category', 'kind', 'status', 'warning', 'regionId', 'countyId', 'departmentId', 'countyCode']);
+const API_KEY_FILTER_TYPES = new Set(['DateFilter', 'DateTimeFilter']);
+
+function assertApiKeyFilters(schema: GraphQLSchema, document: DocumentNode, selectionSet: SelectionSetNode, variables: Record<string, unknown>): void {
+  const query = schema.getQueryType();
+  if (!query) return;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const check = (type: GraphQLInputObjectType, value: unknown, path: string) => {
+    if (value === null || typeof value !== 'object') return;
+    for (const [name, raw] of Object.entries(value)) {
+      if (raw === undefined || raw === null) continue;
+      if (name === 'and' || name === 'or' || name === 'not') {
+        (raw as unknown[]).forEach((sub, i) => check(type, sub, `${path}.${name}[${i}]`));
+        continue;
+      }
+      const field = type.getFields()[name];
+      const allowed = API_KEY_FILTER_FIELDS.has(name) || /^responsible(County|Department)(Id|Code)$/.test(name) || (field && API_KEY_FILTER_TYPES.has(getNamedType(field.type).name));
+      if (!allowed) throw requestError(errors.forbidden('forbiddenApiKeyFilter', { field: `${path}.${name}` }), 403);
+    }
+  };
+  const walk = (set: SelectionSetNode, seen: Set<string>) => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet, seen);
+      else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && !seen.has(fragment.name.value)) walk(fragment.selectionSet, new Set([...seen, fragment.name.value]));
+      } else {
+        const def = query.getFields()[selection.name.value];
+        const filterArg = def?.args.find((a) => a.name === 'filter');
+        if (!def || !filterArg) continue;
+        const filterType = getNamedType(filterArg.type);
+        if (!(filterType instanceof GraphQLInputObjectType)) continue;
+        let args: Record<string, unknown>;
+        try {
+          args = getArgumentValues(def, selection as FieldNode, variables);
+        } catch {
+          continue; // wrong arguments are GraphQL's to report
+        }
+        check(filterType, args.filter, 'filter');
+      }
+    }
+  };
+  walk(selectionSet, new Set());
 }
 
 /** Root fields that check a password: at most one per HTTP request. */
@@ -163,6 +218,7 @@ export function requestGatePlugin(schema: GraphQLSchema, maxDepth: number, maxCo
           if (contextValue.principal?.apiKeyId && (operation.operation !== 'query' || fields.some((f) => f !== '__typename' && !analyticsFields.has(f)))) {
             throw requestError(errors.forbidden('forbiddenApiKey'), 403);
           }
+          if (contextValue.principal?.apiKeyId) assertApiKeyFilters(schema, document, operation.selectionSet, request.variables ?? {});
           // One password check per HTTP request, aliases and batched operations included.
           const checks = fields.filter((f) => CREDENTIAL_FIELDS.has(f)).length;
           if (checks > 0) {

@@ -8,6 +8,45 @@ type Ops = Record<string, unknown>;
 /** Values one `in` list may hold: enough for any real selection, far below SQL's parameter limits. */
 export const MAX_IN = 1000;
 
+/**
+ * Bounds of a whole filter, checked before any SQL is built: values in all its lists and
+ * operators together (SQLite refuses statements of more than 32,766 parameters), and/or/not
+ * branches, nesting, and the length of a text value (a LIKE pattern of 60,000 characters).
+ */
+export const FILTER_BOUNDS = { values: 2000, branches: 200, depth: 8, textLength: 500 };
+
+/** Counts a filter's values and branches, and refuses one past its bounds with BAD_USER_INPUT. */
+export function assertFilterBounds(filter: object | null | undefined, path = 'filter'): void {
+  if (!filter) return;
+  let values = 0;
+  let branches = 0;
+  const walk = (node: object, at: string, depth: number) => {
+    if (depth > FILTER_BOUNDS.depth) throw errors.badInput(at, 'filterTooDeep', { max: FILTER_BOUNDS.depth });
+    for (const [name, raw] of Object.entries(node)) {
+      if (raw === undefined || raw === null) continue;
+      if (name === 'and' || name === 'or' || name === 'not') {
+        const subs = raw as object[];
+        branches += subs.length;
+        if (branches > FILTER_BOUNDS.branches) throw errors.badInput(path, 'filterTooManyBranches', { max: FILTER_BOUNDS.branches, count: branches });
+        subs.forEach((sub, i) => sub && walk(sub, `${at}.${name}[${i}]`, depth + 1));
+        continue;
+      }
+      if (typeof raw !== 'object') continue;
+      for (const [op, value] of Object.entries(raw as Record<string, unknown>)) {
+        const list = Array.isArray(value) ? value : [value];
+        values += list.length;
+        if (values > FILTER_BOUNDS.values) throw errors.badInput(path, 'filterTooManyValues', { max: FILTER_BOUNDS.values, count: values });
+        for (const v of list) {
+          if (typeof v === 'string' && v.length > FILTER_BOUNDS.textLength) {
+            throw errors.badInput(`${at}.${name}.${op}`, 'filterValueTooLong', { max: FILTER_BOUNDS.textLength, length: v.length });
+          }
+        }
+      }
+    }
+  };
+  walk(filter, path, 0);
+}
+
 function idValue(value: unknown, field: string): number {
   const text = String(value);
   if (!/^\d{1,15}$/.test(text)) throw errors.badInput(field, 'badId', { value: text });
@@ -80,6 +119,7 @@ export function compileFilter(
   path = 'filter',
 ): string | null {
   if (!filter) return null;
+  if (path === 'filter') assertFilterBounds(filter, path);
   const parts: string[] = [];
   for (const [name, raw] of Object.entries(filter)) {
     if (raw === undefined || raw === null) continue;
