@@ -344,3 +344,67 @@ describe('whole units in one call', () => {
     expect(all.extensions!.sqlStatements).toBe(county.extensions!.sqlStatements);
   });
 });
+
+describe('rankings', () => {
+  it('ranks the cadres of the region by tier, then total, with the tier counts; a confirmed assessment stands for its cadre', async () => {
+    const r = (await ok('{ assessmentRanking(period: "2025") { tierCounts { tier count } entries { rank cadreId cadreName tier total status countyName } } }')).assessmentRanking;
+    const order = ['PROMOTE', 'USE', 'CAUTION', 'DO_NOT_USE'];
+    expect(r.tierCounts.map((t: any) => t.tier)).toEqual(order);
+    expect(r.tierCounts.reduce((s: number, t: any) => s + t.count, 0)).toBe(r.entries.length);
+    for (const [i, e] of r.entries.entries()) {
+      expect(e.rank).toBe(i + 1);
+      if (i === 0) continue;
+      const prev = r.entries[i - 1];
+      expect(order.indexOf(prev.tier) < order.indexOf(e.tier) || (prev.tier === e.tier && prev.total >= e.total)).toBe(true);
+    }
+    const frozen = r.entries.find((e: any) => e.cadreName === '冻结');
+    expect(frozen).toMatchObject({ status: 'CONFIRMED', total: 57.5, tier: 'DO_NOT_USE', countyName: '江孜县' });
+    const overridden = r.entries.find((e: any) => e.cadreName === '调整');
+    expect(overridden).toMatchObject({ tier: 'PROMOTE', status: 'CONFIRMED' });
+    expect(new Set(r.entries.map((e: any) => e.cadreId)).size).toBe(r.entries.length); // one entry per cadre
+  });
+
+  it('a county user sees its own cadres with their true rank in the region; other counties see none of them', async () => {
+    const all = (await ok('{ assessmentRanking(period: "2026") { entries { rank cadreId countyId } } }')).assessmentRanking.entries;
+    const mine = (await ok('{ assessmentRanking(period: "2026") { tierCounts { count } entries { rank cadreId countyId } } }', {}, await server.token('county-540222'))).assessmentRanking;
+    expect(mine.entries.length).toBeGreaterThan(0);
+    expect(mine.entries).toEqual(all.filter((e: any) => e.countyId === countyId));
+    expect(mine.tierCounts.reduce((s: number, t: any) => s + t.count, 0)).toBe(mine.entries.length);
+    const filtered = (await ok('query($c: ID!) { assessmentRanking(period: "2026", filter: { countyId: { eq: $c } }) { entries { rank countyId } } }', { c: countyId })).assessmentRanking.entries;
+    expect(filtered.map((e: any) => e.rank)).toEqual(filtered.map((_: unknown, i: number) => i + 1)); // ranked within the county
+    expect(filtered.every((e: any) => e.countyId === countyId)).toBe(true);
+  });
+});
+
+describe('unit assessments', () => {
+  it('assesses a department and its county on the same components, by hand', async () => {
+    const tingri = (await ok('{ counties(filter: { code: { eq: "540223" } }) { items { id } } }')).counties.items[0].id;
+    const d = (await ok('mutation($c: ID!) { createDepartment(input: { countyId: $c, name: "定日县考核试点办", kind: GOVERNMENT }) { id } }', { c: tingri })).createDepartment.id;
+    const person = async (name: string) =>
+      (await ok('mutation($d: ID!, $n: String!) { createCadre(input: { departmentId: $d, name: $n, gender: MALE, ethnicity: "藏族", position: "主任", rank: "正科级" }) { id } }', { d, n: name })).createCadre.id;
+    const [k1, k2] = [await person('单位甲'), await person('单位乙')];
+    const t = (k: string, title: string, deadline: string) => f.target({ directiveId, title, deadline, responsibleCountyId: tingri, responsibleDepartmentId: d, responsibleCadreId: k });
+    const t1 = (await t(k1, '单位·按期', '2025-06-30')).id;
+    const t2 = (await t(k2, '单位·过半', '2025-10-31')).id;
+    await f.report(t1, '2025-06-01', { percentComplete: 100 });
+    await f.report(t2, '2025-09-01', { percentComplete: 50 });
+    await ok('mutation($t: ID!) { createInspection(input: { targetId: $t, inspectedOn: "2025-09-10", kind: ROUTINE, inspectors: "督查组", findings: "一般", rating: 80 }) { id } }', { t: t2 });
+    await votes(k1, '2025', [10, 0, 0, 0]);
+    await votes(k2, '2025', [0, 10, 0, 0]);
+    await accountability(k2, 'CRITICISM', '2025-11-01', t2);
+
+    const units = (await ok('{ unitAssessments(period: "2025", level: DEPARTMENT) { asOf entries { unitId unitName targets cadres targetScore timelinessScore inspectionScore democraticScore penalty total tier } } }')).unitAssessments;
+    expect(units.asOf).toBe('2025-12-31');
+    // target (1 + 0.5)/2 = 75, timeliness 50, inspection 80, democratic (1000 + 800)/20 = 90, penalty 10 per 2 cadres
+    // 0.4·75 + 0.2·50 + 0.15·80 + 0.25·90 − 5 = 69.5
+    expect(units.entries.find((e: any) => e.unitId === d)).toMatchObject({
+      unitName: '定日县考核试点办', targets: 2, cadres: 2, targetScore: 75, timelinessScore: 50, inspectionScore: 80, democraticScore: 90, penalty: 5, total: 69.5, tier: 'CAUTION',
+    });
+    const cadres = (await ok('query($c: ID!) { cadres(filter: { countyId: { eq: $c } }, limit: 1) { total } }', { c: tingri })).cadres.total;
+    const counties = (await ok('{ unitAssessments(period: "2025", level: COUNTY) { tierCounts { tier count } entries { rank unitId targets penalty total } } }')).unitAssessments;
+    expect(counties.entries).toHaveLength(18);
+    const county = counties.entries.find((e: any) => e.unitId === tingri);
+    expect(county).toMatchObject({ rank: 1, targets: 2, penalty: Math.round((10 / cadres) * 1e6) / 1e6 });
+    expect(county.total).toBeCloseTo(74.5 - 10 / cadres, 5);
+  });
+});
