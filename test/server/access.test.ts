@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, startServer, type TestServer } from '../helpers/server.js';
 
 /**
- * Who sees what (DESIGN.md §4): every path to a row — list, lookup, nested relation,
+ * Who sees what (docs/overview.md): every path to a row — list, lookup, nested relation,
  * filter and total — is scoped; a county user never learns that other counties' rows exist.
  */
 let server: TestServer;

@@ -41,13 +41,21 @@ describe('schema/examples', () => {
     expect(county.departments.items.flatMap((d: any) => d.cadres.items).length).toBeGreaterThan(15);
   });
 
-  it('cadres-under-40-by-county finds only cadres born from 1986 in organization posts', async () => {
+  it('cadres-under-40-by-county groups the young cadres of organization departments by county', async () => {
     const data = results.get('cadres-under-40-by-county.graphql') ?? (await run('cadres-under-40-by-county.graphql'));
-    expect(data.cadres.total).toBeGreaterThan(0);
-    for (const c of data.cadres.items) {
-      expect(c.birthDate >= '1986-01-01').toBe(true);
-      expect(/组织|部长/.test(c.position)).toBe(true);
+    const counties = data.counties.items;
+    expect(counties).toHaveLength(18);
+    expect(counties.map((c: any) => c.code)).toEqual([...counties.map((c: any) => c.code)].sort());
+    let young = 0;
+    for (const county of counties) {
+      for (const department of county.departments.items) {
+        expect(department.name).toContain('组织部');
+        expect(department.name.startsWith(county.name)).toBe(true);
+        young += department.cadres.total;
+        for (const c of department.cadres.items) expect(c.birthDate >= '1986-01-01').toBe(true);
+      }
     }
+    expect(young).toBeGreaterThan(0);
   });
 });
 

@@ -3,7 +3,7 @@ import { startServer, type TestServer } from '../helpers/server.js';
 import { targetFixtures } from '../helpers/targets.js';
 
 /**
- * DESIGN.md §3 with figures computed by hand. Fixtures live in 2025, apart from the demo
+ * The rules of docs/rules.md with figures computed by hand. Fixtures live in 2025, apart from the demo
  * data (2026): start 2025-01-01, deadline 2025-04-11 — 100 days — so on 2025-03-02 the
  * elapsed share t is exactly 0.60, and on 2025-03-29 it is 0.87 with 13 days left.
  */

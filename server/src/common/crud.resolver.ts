@@ -59,7 +59,7 @@ interface RecordResolverOptions<E extends BaseRecord> {
 }
 
 /**
- * The standard operations of a record type, named as API.md says: `x(id)`, `xs(filter,
+ * The standard operations of a record type, named as docs/api.md says: `x(id)`, `xs(filter,
  * orderBy, offset, limit)`, `createX`, `updateX`, `deleteX`, `restoreX`. Each is one call into
  * the service; type resolvers extend this class and add their relation fields.
  */

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { translate, type MessageKey } from './i18n.js';
 
-/** The codes of API.md; every error a client sees carries one of them. */
+/** The codes of docs/api.md; every error a client sees carries one of them. */
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',

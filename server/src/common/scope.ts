@@ -8,7 +8,7 @@ export enum Role {
 }
 registerEnumType(Role, {
   name: 'Role',
-  description: 'What a user may do: see DESIGN.md §4.',
+  description: 'What a user may do: see docs/overview.md, "Who may do what".',
   valuesConfig: {
     ADMIN: { description: '系统管理员 — everything, users, API keys and policy' },
     REGIONAL: { description: '地区工作人员 — everything in the region but users and policy' },

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { DateTimeScalar, LocalDateScalar } from '../scalars.js';
 
-/** Operator inputs shared by every filter (API.md "Filters"). */
+/** Operator inputs shared by every filter (docs/api.md, "Filters"). */
 
 @InputType({ description: 'Match an id or a relation by its id.' })
 export class IdFilter {

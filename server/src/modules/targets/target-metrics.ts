@@ -9,7 +9,7 @@ export const COMPLETE = 0.999999;
 const EPSILON = 1e-9;
 
 /**
- * The SQL of DESIGN.md §3 "Progress" and "Status and warning", as one derived table with a
+ * The SQL of rules in docs/rules.md ("Progress", "Status and warning"), as one derived table with a
  * row per live target: `targetId, progress, completedOn, reported, elapsed, daysLeft,
  * status, warning`, as of `asOf`. Lists join it to filter and sort, computed fields read it
  * for a page of ids, analytics group over it: the rules live here once, in SQL.

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../helpers/server.js';
+
+/**
+ * The README's tour, run as written on a fresh demo database: every statement in order, as
+ * `region` unless the comment before it says "as <user>". A step that fails here fails for
+ * a new user copying it.
+ */
+interface Step {
+  query: string;
+  user: string;
+  comment: string;
+}
+
+function tourSteps(): Step[] {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## A short tour of the API'));
+  const block = /```graphql\n([\s\S]*?)```/.exec(section)![1];
+  const steps: Step[] = [];
+  let comment = '';
+  let current = '';
+  let depth = 0;
+  for (const line of block.split('\n')) {
+    if (depth === 0 && line.trim().startsWith('#')) {
+      comment = current ? comment : `${comment} ${line.trim().slice(1).trim()}`.trim();
+      continue;
+    }
+    if (depth === 0 && !line.trim()) continue;
+    current += `${line}\n`;
+    for (const ch of line.replace(/"(?:[^"\\]|\\.)*"/g, '""')) {
+      if (ch === '{') depth++;
+      if (ch === '}') depth--;
+    }
+    if (depth === 0 && current.trim()) {
+      const as = /\bas (county-\d{6}|region|admin|analyst)\b/.exec(comment);
+      steps.push({ query: current.trim(), user: as ? as[1] : 'region', comment });
+      current = '';
+      comment = '';
+    }
+  }
+  return steps;
+}
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server?.close());
+
+describe('the README tour', () => {
+  it('runs as written, step by step, on a fresh demo database', async () => {
+    const steps = tourSteps();
+    expect(steps.length).toBeGreaterThan(15);
+    expect(steps.some((s) => s.query.startsWith('mutation'))).toBe(true);
+    const failures: string[] = [];
+    for (const step of steps) {
+      const result = await server.gql(step.query, {}, { token: await server.token(step.user) });
+      if (result.errors?.length) failures.push(`${step.user}: ${step.query.slice(0, 80)} → ${result.errors.map((e) => e.message).join('; ')}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
