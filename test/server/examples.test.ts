@@ -139,3 +139,56 @@ describe('schema/examples on the targets and supervision demo data', () => {
     expect(data.bulletin.content.redTargets.length).toBeGreaterThan(0);
   });
 });
+
+describe('schema/examples on the assessment demo data', () => {
+  const get = async (file: string) => results.get(file) ?? (await run(file));
+  const ORDER = ['PROMOTE', 'USE', 'CAUTION', 'DO_NOT_USE'];
+
+  it('assessment-tiers-540222 ranks 江孜县’s cadres by tier and total, with tier counts that add up', async () => {
+    const { assessmentRanking: r } = await get('assessment-tiers-540222.graphql');
+    expect(r.entries.length).toBeGreaterThan(10);
+    expect(r.tierCounts.map((t: any) => t.tier)).toEqual(ORDER);
+    expect(r.tierCounts.reduce((s: number, t: any) => s + t.count, 0)).toBe(r.entries.length);
+    expect(r.entries.every((e: any) => e.departmentName.startsWith('江孜县') && e.status === 'CONFIRMED')).toBe(true);
+    for (let i = 1; i < r.entries.length; i++) {
+      const [a, b] = [r.entries[i - 1], r.entries[i]];
+      expect(ORDER.indexOf(a.tier) < ORDER.indexOf(b.tier) || (a.tier === b.tier && a.total >= b.total)).toBe(true);
+    }
+  });
+
+  it('assessment-do-not-use-2026 names each DO_NOT_USE cadre with the reason: scores, a REMOVAL, incompetent votes', async () => {
+    const { assessments } = await get('assessment-do-not-use-2026.graphql');
+    expect(assessments.total).toBeGreaterThan(0);
+    const rules = new Set(assessments.items.map((a: any) => a.tierRule));
+    expect([...rules].sort()).toEqual(['INCOMPETENT_VOTES', 'REMOVAL', 'THRESHOLD']);
+    const removed = assessments.items.find((a: any) => a.tierRule === 'REMOVAL');
+    expect(removed.explanation.accountabilities.some((r: any) => r.measure === 'REMOVAL')).toBe(true);
+    expect(removed.sentence).toContain('免职');
+    for (const a of assessments.items) {
+      const sum = a.explanation.components.reduce((s: number, c: any) => s + c.contribution, 0) - a.explanation.accountabilities.reduce((s: number, r: any) => s + r.penalty, 0);
+      expect(sum).toBeCloseTo(a.total, 4);
+      if (a.tierRule === 'INCOMPETENT_VOTES') expect(a.explanation.incompetentVotes * 3).toBeGreaterThan(a.explanation.votes);
+      if (a.tierRule === 'THRESHOLD') expect(a.total).toBeLessThan(60);
+    }
+  });
+
+  it('consistency-2026 finds the swinging and bursty counties INCONSISTENT and 江孜县 CONSISTENT', async () => {
+    const { consistency } = await get('consistency-2026.graphql');
+    expect(consistency.counties).toHaveLength(18);
+    const county = (name: string) => consistency.counties.find((c: any) => c.countyName === name);
+    expect(county('南木林县')).toMatchObject({ verdict: 'INCONSISTENT' });
+    expect(county('南木林县').findings.map((x: any) => x.rule)).toContain('ALTERNATING');
+    expect(county('定日县').findings.map((x: any) => x.rule)).toEqual(expect.arrayContaining(['MISSED_REPORTS', 'BURSTY_REPORTING']));
+    expect(county('江孜县')).toMatchObject({ verdict: 'CONSISTENT', findings: [], missedMonths: [] });
+  });
+
+  it('unit-assessments-2026 ranks the 18 counties by total, the laggards last', async () => {
+    const { unitAssessments: u } = await get('unit-assessments-2026.graphql');
+    expect(u.entries).toHaveLength(18);
+    expect(u.entries.map((e: any) => e.rank)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
+    const totals = u.entries.map((e: any) => e.total);
+    expect([...totals].sort((a: number, b: number) => b - a)).toEqual(totals);
+    expect(u.entries.slice(-2).map((e: any) => e.unitName).sort()).toEqual(['仲巴县', '昂仁县']);
+    expect(u.tierCounts.reduce((s: number, t: any) => s + t.count, 0)).toBe(18);
+  });
+});

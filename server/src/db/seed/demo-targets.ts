@@ -371,7 +371,7 @@ const ROOTS: RootDef[] = [
 // ---------------------------------------------------------------------------------------
 // how each county works (the story of the source text)
 
-type Profile = 'STEADY' | 'EARLY' | 'SWINGING' | 'BURSTY' | 'LAGGING';
+export type Profile = 'STEADY' | 'EARLY' | 'SWINGING' | 'BURSTY' | 'LAGGING';
 
 /** By county code. Everyone else is steady. */
 const PROFILES: Record<string, Profile> = {
@@ -396,7 +396,7 @@ const BURST_MONTHS: Record<string, number[]> = {
   '540236': [1, 4, 8, 9, 11],
 };
 
-const profileOf = (code: string): Profile => PROFILES[code] ?? 'STEADY';
+export const profileOf = (code: string): Profile => PROFILES[code] ?? 'STEADY';
 
 // ---------------------------------------------------------------------------------------
 

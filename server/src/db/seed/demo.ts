@@ -19,6 +19,7 @@ import {
   TOWNSHIP_POSTS,
 } from './shigatse.js';
 import { seedDemoTargets, type DemoCounty, type DemoUnit } from './demo-targets.js';
+import { seedDemoAssessments } from './demo-assessment.js';
 import { random, type Rng } from './random.js';
 
 export const DEMO_PASSWORD = 'demo';
@@ -114,5 +115,7 @@ export async function seedDemo(dataSource: DataSource): Promise<string[]> {
     for (const c of counties) c.userId = userId(`county-${c.code}`);
     await seedDemoTargets(db, { regionId, regionUserId: userId('region'), regionUnits, counties: counties as DemoCounty[] });
   });
+  // Assessments are computed as the API computes them, over the data committed above.
+  await seedDemoAssessments(dataSource);
   return userRows.map((u) => u.username!);
 }
