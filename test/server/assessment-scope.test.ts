@@ -99,3 +99,10 @@ describe('an API key', () => {
     }
   });
 });
+
+describe('consistency for a county user', () => {
+  it('analyses its own county only', async () => {
+    const mine = await server.ok('{ consistency(from: "2026-01", to: "2026-06") { counties { countyId } } }', {}, { token: await server.token('county-540222') });
+    expect(mine.consistency.counties).toEqual([{ countyId: jiangzi }]);
+  });
+});

@@ -84,6 +84,18 @@ describe('democratic evaluations and accountability records', () => {
     expect((await create([3, 0, 0, 0], '2025-Q4')).errors).toBeUndefined(); // another period is fine
   });
 
+  it('two evaluations of one cadre and period sent at once: one is recorded, the other refused', async () => {
+    const k = await cadre('并发测评');
+    const send = () =>
+      server.gql('mutation($k: ID!) { createDemocraticEvaluation(input: { cadreId: $k, period: "2025", excellent: 1, competent: 0, basicallyCompetent: 0, incompetent: 0 }) { id } }', { k }, { token: region });
+    const results = await Promise.all([send(), send(), send()]);
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    expect(results.filter((r) => r.errors).map((r) => r.errors![0].extensions)).toEqual([
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'period' }),
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'period' }),
+    ]);
+  });
+
   it('updates with the version, soft-deletes, restores, and refuses a restore that would make a second evaluation', async () => {
     const k = await cadre('测评更新');
     const e = await votes(k, '2025', [8, 2, 0, 0]);

@@ -227,6 +227,30 @@ const CORE_SCENARIOS: Scenario[] = [
     ),
     concurrent: true,
   },
+  {
+    name: 'computeAssessments(period: "2026") for a county (江孜县)',
+    user: 'region',
+    body: fixed(`mutation ComputeCounty {
+      computeAssessments(period: "2026", filter: { countyCode: { eq: "540222" } }) { id total computedTier }
+    }`),
+    concurrent: false,
+  },
+  {
+    name: 'assessmentRanking(period: "2026") of the region',
+    user: 'analyst',
+    body: fixed(`query Ranking {
+      assessmentRanking(period: "2026") { tierCounts { tier count } entries { rank cadreName departmentName tier total status } }
+    }`),
+    concurrent: true,
+  },
+  {
+    name: 'consistency over 12 months, all counties',
+    user: 'analyst',
+    body: fixed(`query Consistency {
+      consistency(from: "2026-01", to: "2026-12") { counties { countyName verdict mean standardDeviation reversals missedMonths burstiness findings { rule months } } }
+    }`),
+    concurrent: false,
+  },
 ];
 
 function exampleScenarios(): Scenario[] {

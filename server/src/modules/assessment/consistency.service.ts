@@ -64,7 +64,12 @@ export const consistencyService = {
     });
     const db = ctx.db.manager;
     const policy = await policyService.current(db);
-    const countyFilter = { ...(ids ? { id: { in: ids.map(String) } } : {}), ...(ctx.scope.level === 'ALL' && ctx.principal?.regionId != null ? { regionId: { eq: String(ctx.principal.regionId) } } : {}) };
+    // A county user analyses its own county; everyone else the counties of the region.
+    const countyFilter = {
+      ...(ids ? { id: { in: ids.map(String) } } : {}),
+      ...(ctx.scope.level === 'COUNTY' ? { and: [{ id: { eq: String(ctx.scope.countyId) } }] } : {}),
+      ...(ctx.scope.level === 'ALL' && ctx.principal?.regionId != null ? { regionId: { eq: String(ctx.principal.regionId) } } : {}),
+    };
     const counties = (await listPage(ctx, countyResource, { limit: 500, filter: countyFilter, orderBy: [{ field: 'CODE', direction: 'ASC' as never }] }, { aggregate: true })).items;
     if (months.length === 0 || counties.length === 0) return { months: months.map((m) => m.label), counties: [] };
     const countyList = counties.map((c) => c.id);

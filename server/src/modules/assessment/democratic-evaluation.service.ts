@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Context } from '../../common/context.js';
 import { parsePeriod, today } from '../../common/dates.js';
 import { errors } from '../../common/errors.js';
+import { parseId } from '../../common/query/list.js';
 import { scopeByColumns, type ResourceDef } from '../../common/query/resource.js';
 import { RecordService } from '../../common/records.js';
 import { Role } from '../../common/scope.js';
@@ -32,9 +33,17 @@ export async function cadrePlace(db: EntityManager, cadre: Cadre): Promise<{ reg
   return { regionId: department.regionId, countyId: department.countyId ?? null, departmentId: department.id };
 }
 
+async function lockCadre(db: EntityManager, cadreId: number | null): Promise<void> {
+  if (cadreId === null || db.connection.options.type === 'better-sqlite3') return;
+  await db.getRepository(Cadre).findOne({ where: { id: cadreId }, withDeleted: true, lock: { mode: 'pessimistic_write' } });
+}
+
 class DemocraticEvaluationService extends RecordService<DemocraticEvaluation, CreateDemocraticEvaluationInput, UpdateDemocraticEvaluationInput> {
   protected override async prepare(ctx: Context, db: EntityManager, input: Values, current: DemocraticEvaluation | null): Promise<Values> {
     const values: Values = { ...input };
+    // One evaluation per cadre and period: writers of the same cadre's evaluations take turns
+    // (MySQL/MariaDB; SQLite runs one transaction at a time), so the check below sees the other's row.
+    await lockCadre(db, current ? current.cadreId : parseId(input.cadreId as string));
     if (!current) {
       const cadre = await this.reference(ctx, db, cadreResource, input.cadreId, 'cadreId');
       Object.assign(values, { cadreId: cadre.id, ...(await cadrePlace(db, cadre)) });
@@ -61,7 +70,10 @@ class DemocraticEvaluationService extends RecordService<DemocraticEvaluation, Cr
   }
 
   protected override async afterChange(_ctx: Context, db: EntityManager, row: DemocraticEvaluation, action: AuditAction): Promise<void> {
-    if (action === AuditAction.RESTORE) await this.assertOnePerPeriod(db, row.cadreId, row.period, row.id);
+    if (action === AuditAction.RESTORE) {
+      await lockCadre(db, row.cadreId);
+      await this.assertOnePerPeriod(db, row.cadreId, row.period, row.id);
+    }
   }
 }
 
