@@ -344,6 +344,23 @@ describe('review: override and confirm', () => {
   });
 });
 
+describe('the assessment policy', () => {
+  it('keeps its tiers descending and its weights above zero; every change is a new version', async () => {
+    const before = (await ok('{ assessmentPolicies { id } }', {}, admin)).assessmentPolicies.length;
+    const bad = await server.gql('mutation { updateAssessmentPolicy(input: { tierUse: 95 }) { id } }', {}, { token: admin });
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tierUse' });
+    const zero = await server.gql('mutation { updateAssessmentPolicy(input: { weightTarget: 0, weightTimeliness: 0, weightInspection: 0, weightDemocratic: 0 }) { id } }', {}, { token: admin });
+    expect(zero.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'weightTarget' });
+    expect(codes(await server.gql('mutation { updateAssessmentPolicy(input: { tierUse: 70 }) { id } }', {}, { token: region }))).toEqual(['FORBIDDEN']);
+    expect((await ok('{ assessmentPolicies { id } }', {}, admin)).assessmentPolicies.length).toBe(before);
+    const current = (await ok('{ assessmentPolicy { weightTarget weightTimeliness weightInspection weightDemocratic tierPromote tierUse tierCaution penaltyAdmonishment penaltyCriticism penaltyReassignment voteCompetent incompetentVetoShare consistencyNoiseTolerance consistencyReversals } }')).assessmentPolicy;
+    expect(current).toEqual({
+      weightTarget: 0.4, weightTimeliness: 0.2, weightInspection: 0.15, weightDemocratic: 0.25, tierPromote: 90, tierUse: 75, tierCaution: 60,
+      penaltyAdmonishment: 5, penaltyCriticism: 10, penaltyReassignment: 20, voteCompetent: 80, incompetentVetoShare: 1 / 3, consistencyNoiseTolerance: 0.02, consistencyReversals: 5,
+    });
+  });
+});
+
 describe('whole units in one call', () => {
   it('computeAssessments costs the same number of statements for a county (~20 cadres) and the region (~400)', async () => {
     const county = await server.gql('mutation($c: ID!) { computeAssessments(period: "2026", filter: { countyId: { eq: $c } }) { id cadreId } }', { c: countyId }, { token: region });

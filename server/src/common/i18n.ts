@@ -511,6 +511,14 @@ export const messages = {
     'zh-CN': '报送时紧时松、集中突击：突发度 {b}（阈值 {threshold}）；报送月份：{months}。',
     en: 'Reporting comes in bursts: burstiness {b} (threshold {threshold}); months reported: {months}.',
   },
+  policyTierOrder: {
+    'zh-CN': '考核等次阈值须逐级递减：重用（tierPromote）> 使用（tierUse）> 慎用（tierCaution）。',
+    en: 'Tier thresholds must descend: tierPromote > tierUse > tierCaution.',
+  },
+  policyWeightsZero: {
+    'zh-CN': '四项考核权重（目标、按时、督查、民主测评）之和须大于 0。',
+    en: 'The four assessment weights (target, timeliness, inspection, democratic) must add up to more than 0.',
+  },
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;

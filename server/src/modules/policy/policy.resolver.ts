@@ -3,6 +3,7 @@ import { IsOptional, Max, Min } from 'class-validator';
 import type { Context } from '../../common/context.js';
 import { OptionalText } from '../../common/validation.js';
 import { AssessmentPolicy } from './assessment-policy.entity.js';
+import { assertAssessmentPolicy } from '../assessment/policy-rules.js';
 import { policyService } from './policy.service.js';
 
 @InputType({ description: 'Changed thresholds; what is not given stays as in the current policy.' })
@@ -56,7 +57,8 @@ export class PolicyResolver {
   }
 
   @Mutation(() => AssessmentPolicy, { description: 'ADMIN: saves a new current policy; the old one stays in the history.' })
-  updateAssessmentPolicy(@Arg('input', () => UpdateAssessmentPolicyInput) input: UpdateAssessmentPolicyInput, @Ctx() ctx: Context) {
+  async updateAssessmentPolicy(@Arg('input', () => UpdateAssessmentPolicyInput) input: UpdateAssessmentPolicyInput, @Ctx() ctx: Context) {
+    await assertAssessmentPolicy(ctx, input);
     return policyService.update(ctx, input);
   }
 }
