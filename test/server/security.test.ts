@@ -345,6 +345,10 @@ describe('7. input bounds', () => {
     for (let i = 0; i < 20; i++) deep = { or: [deep] };
     const nested = await server.gql('query($f: CadreFilter) { cadres(filter: $f) { total } }', { f: deep }, { token: regional });
     expect(codes(nested)).toEqual(['BAD_USER_INPUT']);
+    const literal = await post(server, { query: `{ cadres(filter: ${'{ or: ['.repeat(3000)}{ name: { eq: "x" } }${'] }'.repeat(3000)}) { total } }` }, { token: regional });
+    expect(literal.status).toBe(400);
+    expect(codes(literal.body)).toEqual(['BAD_USER_INPUT']);
+    expect(literal.body.errors![0].message).not.toMatch(/call stack/);
     const pattern = await server.gql('query($s: String) { cadres(filter: { name: { contains: $s } }) { total } }', { s: '藏'.repeat(60_000) }, { token: regional });
     expect(pattern.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.name.contains' });
     const fine = await server.gql('query($f: CadreFilter) { cadres(filter: $f) { total } }', { f: { or: [{ id: { in: ids } }, { name: { contains: '扎西' } }] } }, { token: regional });

@@ -47,6 +47,5 @@ export const errors = {
     new AppError(ErrorCode.CONFLICT, 'conflict', { entity, id: String(id), given, current }, { currentVersion: current }),
   /** CONFLICT without a version: a concurrent change got there first. */
   conflictMessage: (key: MessageKey, params: Params = {}) => new AppError(ErrorCode.CONFLICT, key, params),
-  tooManyRequests: (minutes: number) => new AppError(ErrorCode.TOO_MANY_REQUESTS, 'loginThrottled', { minutes }),
   tooComplex: (key: MessageKey, params: Params) => new AppError(ErrorCode.QUERY_TOO_COMPLEX, key, params, { http: { status: 400 } }),
 };

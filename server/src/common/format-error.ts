@@ -105,6 +105,10 @@ export function formatError(development: boolean) {
     if (/provided sha does not match query/i.test(formatted.message)) {
       return { ...base, message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
+    // Input nested deeper than the parser's call stack: say what to change.
+    if (/Maximum call stack size exceeded/.test(formatted.message) && (CLIENT_MISTAKES.has(code) || code === 'BAD_USER_INPUT')) {
+      return { ...base, message: translate('inputTooDeep'), extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
     if (CLIENT_MISTAKES.has(code) || code === 'BAD_USER_INPUT') {
       return { ...base, message: localizeGraphqlMessage(formatted.message), extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }

@@ -40,10 +40,6 @@ export const messages = {
     'zh-CN': '用户名或密码错误。',
     en: 'Wrong username or password.',
   },
-  loginThrottled: {
-    'zh-CN': '登录失败次数过多，请在 {minutes} 分钟后再试。',
-    en: 'Too many failed logins; try again in {minutes} minutes.',
-  },
   forbiddenRole: {
     'zh-CN': '您的角色（{role}）无权执行此操作。',
     en: 'Your role ({role}) may not do this.',
@@ -417,6 +413,10 @@ export const messages = {
   operationNameRequired: {
     'zh-CN': '文档包含多个操作，请用 operationName 指明要执行哪一个。',
     en: 'The document holds several operations; name the one to run in operationName.',
+  },
+  inputTooDeep: {
+    'zh-CN': '输入嵌套层数过多，请简化筛选条件。',
+    en: 'The input is nested too deeply; simplify the filter.',
   },
   // Assessment and accountability (docs/rules.md "Assessment").
   voteCount: {

@@ -137,19 +137,17 @@ function requestError(error: AppError, status: number): AppError {
 
 /** Refuses a NUL character anywhere in the request's strings (SQLite would match it against every row). */
 function assertNoNul(document: DocumentNode, variables: unknown): void {
-  const hasNul = (value: unknown): boolean =>
-    typeof value === 'string' ? value.includes('\u0000') : Array.isArray(value) ? value.some(hasNul) : value !== null && typeof value === 'object' ? Object.values(value).some(hasNul) : false;
-  let found = hasNul(variables);
-  if (!found) {
-    const visit = (node: unknown): void => {
-      if (found || node === null || typeof node !== 'object') return;
-      const n = node as { kind?: string; value?: unknown };
-      if (n.kind === Kind.STRING && typeof n.value === 'string' && n.value.includes('\u0000')) found = true;
-      for (const [key, child] of Object.entries(node)) if (key !== 'loc') Array.isArray(child) ? child.forEach(visit) : visit(child);
-    };
-    visit(document);
+  // Iterative: an attacker's input may be nested far deeper than the call stack.
+  const stack: unknown[] = [variables, document.definitions];
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node === 'string') {
+      if (node.includes('\u0000')) throw requestError(errors.badInput('input', 'nulCharacter'), 400);
+    } else if (Array.isArray(node)) for (const item of node) stack.push(item);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) if (key !== 'loc') stack.push(child);
+    }
   }
-  if (found) throw requestError(errors.badInput('input', 'nulCharacter'), 400);
 }
 
 /**
@@ -239,6 +237,7 @@ export function requestGatePlugin(schema: GraphQLSchema, maxDepth: number, maxCo
             });
           } catch (error) {
             if (error instanceof AppError) throw error;
+            if (error instanceof RangeError) throw requestError(errors.badInput('input', 'inputTooDeep'), 400);
             // Variables that do not fit their types: say so, as GraphQL would.
             throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
           }
