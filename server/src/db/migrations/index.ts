@@ -10,10 +10,12 @@ import { TargetAdditive1795555681192 as SqliteTargetAdditive } from './sqlite/17
 import { RulesFixes1796150953794 as SqliteRulesFixes } from './sqlite/1796150953794-RulesFixes.js';
 import { Security1796151190583 as SqliteSecurity } from './sqlite/1796151190583-Security.js';
 import { Assessment1796151261315 as SqliteAssessment } from './sqlite/1796151261315-Assessment.js';
+import { TargetMetrics1796152758993 as SqliteTargetMetrics } from './sqlite/1796152758993-TargetMetrics.js';
+import { TargetMetrics1796152759906 as MysqlTargetMetrics } from './mysql/1796152759906-TargetMetrics.js';
 
 /**
  * Migrations per driver, oldest first, listed explicitly (the same list works compiled and
  * under vitest). Generate the next pair with `npm run migration:generate` (docs/development.md).
  */
-export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment];
-export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment];
+export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment, SqliteTargetMetrics];
+export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment, MysqlTargetMetrics];

@@ -18,6 +18,7 @@ import {
   TIBETAN_NAME_PARTS,
   TOWNSHIP_POSTS,
 } from './shigatse.js';
+import { refreshTargetMetrics } from '../../modules/targets/target-metrics.js';
 import { seedDemoTargets, type DemoCounty, type DemoUnit } from './demo-targets.js';
 import { seedDemoAssessments } from './demo-assessment.js';
 import { random, type Rng } from './random.js';
@@ -114,6 +115,7 @@ export async function seedDemo(dataSource: DataSource): Promise<string[]> {
     const userId = (username: string) => users.find((u) => u.username === username)!.id;
     for (const c of counties) c.userId = userId(`county-${c.code}`);
     await seedDemoTargets(db, { regionId, regionUserId: userId('region'), regionUnits, counties: counties as DemoCounty[] });
+    await refreshTargetMetrics(db);
   });
   // Assessments are computed as the API computes them, over the data committed above.
   await seedDemoAssessments(dataSource);

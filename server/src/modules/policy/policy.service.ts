@@ -5,6 +5,7 @@ import { Role } from '../../common/scope.js';
 import { inTransaction } from '../../common/transaction.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { auditService } from '../audit/audit.service.js';
+import { refreshTargetMetrics } from '../targets/target-metrics.js';
 import { AssessmentPolicy, DEFAULT_POLICY } from './assessment-policy.entity.js';
 
 export type PolicyValues = typeof DEFAULT_POLICY;
@@ -51,6 +52,8 @@ export const policyService = {
           .map(([k, v]) => [k, { before: (pick(current) as Record<string, unknown>)[k], after: v }]),
       );
       await auditService.record(db, ctx, { action: AuditAction.CREATE, entityType: 'AssessmentPolicy', entityId: id, location: { regionId: null, countyId: null }, changes });
+      // Which reports count changed: every maintained figure follows.
+      if ('countSubmittedReports' in changes) await refreshTargetMetrics(db);
       return db.getRepository(AssessmentPolicy).findOneOrFail({ where: { id } });
     });
   },

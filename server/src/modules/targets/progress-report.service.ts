@@ -15,6 +15,7 @@ import {
 } from './progress-report.inputs.js';
 import { policyService } from '../policy/policy.service.js';
 import { Target, TargetKind } from './target.entity.js';
+import { refreshTargetMetrics } from './target-metrics.js';
 import { targetResource } from './target.service.js';
 
 export const progressReportResource: ResourceDef<ProgressReport> = {
@@ -108,6 +109,12 @@ class ProgressReportService extends RecordService<ProgressReport, SubmitProgress
       )
       .load(targetId);
     return page.items[0] ?? null;
+  }
+
+  /** A report that is submitted, corrected, reviewed, withdrawn or restored moves its tree's figures. */
+  protected override async afterChange(_ctx: Context, db: EntityManager, report: ProgressReport): Promise<void> {
+    const target = await db.findOneOrFail(Target, { where: { id: report.targetId }, withDeleted: true, select: { id: true, rootId: true } });
+    await refreshTargetMetrics(db, [target.rootId]);
   }
 
   /** Only a report that has not been reviewed can be withdrawn. */

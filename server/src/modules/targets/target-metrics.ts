@@ -1,4 +1,6 @@
-import type { QuerySql } from '../../common/query/sql.js';
+import type { EntityManager } from 'typeorm';
+import { today } from '../../common/dates.js';
+import { QuerySql } from '../../common/query/sql.js';
 import { DEFAULT_POLICY } from '../policy/assessment-policy.entity.js';
 import { ReviewStatus } from './progress-report.entity.js';
 import { TargetStatus, WarningLevel } from './target.entity.js';
@@ -29,7 +31,38 @@ const EPSILON = 1e-9;
  *
  * `restrict` (a predicate on alias `a`) limits the targets computed, e.g. to a page of ids.
  */
-export function targetMetricsSql(sql: QuerySql, asOf: string, restrict?: string, opts: { claimed?: boolean } = {}): string {
+export interface MetricsOptions {
+  /** Progress as claimed (every report not rejected) instead of the official one. */
+  claimed?: boolean;
+  /**
+   * Where the progress comes from: `reports` computes it from the reports dated up to asOf;
+   * `stored` reads the maintained current figures (target_metric); `auto` (default) reads
+   * them when asOf is today or later — no report is dated after today — and computes
+   * otherwise.
+   */
+  source?: 'auto' | 'reports' | 'stored';
+  /** With `reports`: only the leaves (and their reports) of these trees are read. */
+  roots?: readonly number[];
+}
+
+export function targetMetricsSql(sql: QuerySql, asOf: string, restrict?: string, opts: MetricsOptions = {}): string {
+  const stored = opts.source === 'stored' || ((opts.source ?? 'auto') === 'auto' && asOf >= today());
+  return statusSql(sql, asOf, stored ? storedProgressSql(sql, restrict, opts) : reportProgressSql(sql, asOf, restrict, opts));
+}
+
+/** Rolled-up progress per target from the maintained table: no report is read. */
+function storedProgressSql(sql: QuerySql, restrict: string | undefined, opts: MetricsOptions): string {
+  const c = (alias: string, column: string) => sql.col(column, alias);
+  return `SELECT ${c('a', 'id')} AS targetId, ${c('a', 'startDate')} AS startDate, ${c('a', 'deadline')} AS deadline,
+           COALESCE(${c('sm', opts.claimed ? 'claimedProgress' : 'progress')}, 0) AS progress,
+           ${c('sm', 'lastCompletedOn')} AS lastCompletedOn, COALESCE(${c('sm', 'reportedLeaves')}, 0) AS reportedLeaves
+    FROM ${sql.esc('target')} ${sql.esc('a')}
+    LEFT JOIN ${sql.esc('target_metric')} ${sql.esc('sm')} ON ${c('sm', 'targetId')} = ${c('a', 'id')}
+    WHERE ${c('a', 'deletedAt')} IS NULL${restrict ? ` AND (${restrict})` : ''}`;
+}
+
+/** Rolled-up progress per target (`targetId, startDate, deadline, progress, lastCompletedOn, reportedLeaves`) from the reports dated up to asOf. */
+function reportProgressSql(sql: QuerySql, asOf: string, restrict: string | undefined, opts: MetricsOptions): string {
   const T = sql.esc('target');
   const R = sql.esc('progress_report');
   const c = (alias: string, column: string) => sql.col(column, alias);
@@ -53,7 +86,9 @@ export function targetMetricsSql(sql: QuerySql, asOf: string, restrict?: string,
     opts.claimed
       ? `${c(r, 'status')} <> ${rejected}`
       : `(${c(r, 'status')} = ${approved} OR (${c(r, 'status')} = ${submitted} AND ${policy('countSubmittedReports')} = 1))`;
-  const counted = (r: string) => `${c(r, 'deletedAt')} IS NULL AND ${countedStatus(r)} AND ${c(r, 'reportedOn')} <= ${date}`;
+  const inTrees = (r: string) =>
+    opts.roots?.length ? ` AND ${c(r, 'targetId')} IN (SELECT ${c('rt', 'id')} FROM ${T} ${sql.esc('rt')} WHERE ${c('rt', 'rootId')} IN ${sql.list([...opts.roots])})` : '';
+  const counted = (r: string) => `${c(r, 'deletedAt')} IS NULL AND ${countedStatus(r)} AND ${c(r, 'reportedOn')} <= ${date}${inTrees(r)}`;
 
   const latest = `SELECT ${c('lr', 'targetId')} AS targetId, ${reportP('lr', 'lt')} AS p
     FROM (SELECT ${c('r', 'targetId')}, ${c('r', 'actualValue')}, ${c('r', 'percentComplete')},
@@ -79,7 +114,7 @@ export function targetMetricsSql(sql: QuerySql, asOf: string, restrict?: string,
     FROM ${T} ${sql.esc('l')}
     LEFT JOIN (${latest}) ${sql.esc('lp')} ON ${c('lp', 'targetId')} = ${c('l', 'id')}
     LEFT JOIN (${firstComplete}) ${sql.esc('fc')} ON ${c('fc', 'targetId')} = ${c('l', 'id')}
-    WHERE ${c('l', 'isLeaf')} = 1 AND ${c('l', 'deletedAt')} IS NULL`;
+    WHERE ${c('l', 'isLeaf')} = 1 AND ${c('l', 'deletedAt')} IS NULL${opts.roots?.length ? ` AND ${c('l', 'rootId')} IN ${sql.list([...opts.roots])}` : ''}`;
 
   const rolled = `SELECT ${c('a', 'id')} AS targetId, MAX(${c('a', 'startDate')}) AS startDate, MAX(${c('a', 'deadline')}) AS deadline,
            SUM(${c('lv', 'share')} * COALESCE(${c('lv', 'p')}, 0)) / MAX(${c('a', 'share')}) AS progress,
@@ -90,6 +125,15 @@ export function targetMetricsSql(sql: QuerySql, asOf: string, restrict?: string,
     WHERE ${c('a', 'deletedAt')} IS NULL${restrict ? ` AND (${restrict})` : ''}
     GROUP BY ${c('a', 'id')}`;
 
+  return rolled;
+}
+
+/** Status, elapsed share, days left and warning as of `asOf`, over rolled-up progress rows. */
+function statusSql(sql: QuerySql, asOf: string, rolled: string): string {
+  const c = (alias: string, column: string) => sql.col(column, alias);
+  const date = sql.param(asOf);
+  const policy = (column: keyof typeof DEFAULT_POLICY) =>
+    `COALESCE((SELECT ${c('ap', column)} FROM ${sql.esc('assessment_policy')} ${sql.esc('ap')} ORDER BY ${c('ap', 'id')} DESC LIMIT 1), ${Number(DEFAULT_POLICY[column])})`;
   const m = (column: string) => c('m', column);
   const elapsed = `CASE WHEN ${date} <= ${m('startDate')} THEN 0 WHEN ${date} >= ${m('deadline')} THEN 1
       ELSE ${sql.days(m('startDate'), date)} / ${sql.days(m('startDate'), m('deadline'))} END`;
@@ -141,4 +185,30 @@ export function toMetrics(row: Record<string, unknown>): TargetMetrics {
     status: row.status as TargetStatus,
     warning: row.warning as WarningLevel,
   };
+}
+
+/** A date after any report: "all reports", for the maintained figures. */
+const END_OF_TIME = '9999-12-31';
+
+/**
+ * Recomputes the maintained figures (target_metric) of the given trees — or of every target
+ * when `roots` is omitted — from their reports, with the same SQL as the computed fields:
+ * two statements, in the caller's transaction. Called by every change that can move a
+ * target's progress, and by the seeds; the rebuild of everything is also the check that the
+ * maintained figures are right (tests compare the two).
+ */
+export async function refreshTargetMetrics(db: EntityManager, roots?: readonly number[]): Promise<void> {
+  if (roots && roots.length === 0) return;
+  const sql = new QuerySql(db, 'a');
+  const esc = (name: string) => sql.esc(name);
+  const treeIds = roots ? `(SELECT ${sql.col('id', 'tt')} FROM ${esc('target')} ${esc('tt')} WHERE ${sql.col('rootId', 'tt')} IN ${sql.list([...roots])})` : null;
+  const restrict = roots ? `${sql.col('rootId', 'a')} IN ${sql.list([...roots])}` : undefined;
+  const official = reportProgressSql(sql, END_OF_TIME, restrict, { roots });
+  const claimed = reportProgressSql(sql, END_OF_TIME, restrict, { roots, claimed: true });
+  // MySQL cannot delete from a table it also reads in a subquery of the same statement: the
+  // ids come from `target`, never from target_metric itself.
+  await sql.run(`DELETE FROM ${esc('target_metric')}${treeIds ? ` WHERE ${esc('targetId')} IN ${treeIds}` : ''}`);
+  await sql.run(`INSERT INTO ${esc('target_metric')} (${esc('targetId')}, ${esc('progress')}, ${esc('lastCompletedOn')}, ${esc('reportedLeaves')}, ${esc('claimedProgress')})
+    SELECT ${sql.col('targetId', 'o')}, COALESCE(${sql.col('progress', 'o')}, 0), ${sql.col('lastCompletedOn', 'o')}, ${sql.col('reportedLeaves', 'o')}, COALESCE(${sql.col('progress', 'cl')}, 0)
+    FROM (${official}) ${esc('o')} LEFT JOIN (${claimed}) ${esc('cl')} ON ${sql.col('targetId', 'cl')} = ${sql.col('targetId', 'o')}`);
 }

@@ -23,7 +23,7 @@ import { Inspection } from '../supervision/inspection.entity.js';
 import { SupervisionNotice } from '../supervision/supervision-notice.entity.js';
 import { Target, TargetKind, TargetStatus, WarningLevel } from './target.entity.js';
 import { targetQuery, type CreateTargetInput, type DecomposeTargetInput, type UpdateTargetInput } from './target.inputs.js';
-import { targetMetricsSql, toMetrics, type TargetMetrics } from './target-metrics.js';
+import { refreshTargetMetrics, targetMetricsSql, toMetrics, type TargetMetrics } from './target-metrics.js';
 
 const COMPUTED_FIELDS = /"(progress|status|warning)":/;
 const COMPUTED_ORDER = new Set(['PROGRESS', 'STATUS', 'WARNING']);
@@ -243,7 +243,10 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
     }
     const deferred = deferredTrees.get(db);
     if (deferred) deferred.add(row.rootId);
-    else await refreshTree(db, row.rootId);
+    else {
+      await refreshTree(db, row.rootId);
+      await refreshTargetMetrics(db, [row.rootId]);
+    }
   }
 
   /** A target assigned from above is deleted by the level that assigned it. */
@@ -292,6 +295,7 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
         const roots = deferredTrees.get(db)!;
         deferredTrees.delete(db);
         for (const rootId of roots) await refreshTree(db, rootId);
+        await refreshTargetMetrics(db, [...roots]);
       }
       return this.reload(db, parent.id);
     });

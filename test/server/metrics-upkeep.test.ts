@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QuerySql } from '../../server/src/common/query/sql.js';
+import { targetMetricsSql, toMetrics } from '../../server/src/modules/targets/target-metrics.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+
+/**
+ * The maintained figures of today (target_metric, kept in every write transaction) must equal
+ * what the reports give when computed from scratch, after any mix of changes.
+ */
+let server: TestServer;
+let regional: string;
+let admin: string;
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+function rng(seed: number) {
+  let a = seed;
+  const next = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T,>(xs: T[]) => xs[Math.floor(next() * xs.length)] };
+}
+
+async function compare(asOf: string): Promise<{ stored: unknown[]; computed: unknown[] }> {
+  const db = server.app.db.manager;
+  const run = async (source: 'stored' | 'reports', claimed: boolean) => {
+    const sql = new QuerySql(db, 'a');
+    const rows = await sql.run(targetMetricsSql(sql, asOf, undefined, { source, claimed }));
+    return rows.map(toMetrics).sort((x, y) => x.targetId - y.targetId);
+  };
+  const [stored, computed, storedClaim, computedClaim] = await Promise.all([run('stored', false), run('reports', false), run('stored', true), run('reports', true)]);
+  return { stored: [...stored, ...storedClaim.map((m) => m.progress)], computed: [...computed, ...computedClaim.map((m) => m.progress)] };
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  regional = await server.token('region');
+  admin = await server.token('admin');
+});
+afterAll(() => server?.close());
+
+describe('maintained figures', () => {
+  it('equal a recomputation from the reports on the demo data', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const { stored, computed } = await compare(today);
+    expect(stored.length).toBeGreaterThan(400);
+    expect(stored).toEqual(computed);
+  });
+
+  it('equal a recomputation after a random mix of reports, reviews, withdrawals, decompositions, deletions, restores and a policy change', async () => {
+    const r = rng(20261201);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const ok = (q: string, v: Record<string, unknown> = {}, token = regional) => server.ok(q, v, { token });
+    const leaves = (await ok('{ targets(filter: { isLeaf: { eq: true }, countyId: { isNull: false } }, limit: 500) { items { id kind targetValue startDate countyId } } }')).targets.items;
+    const counties = (await ok('{ counties(limit: 50) { items { id code } } }')).counties.items;
+    const userOf = new Map(counties.map((c: any) => [c.id, `county-${c.code}`]));
+    const submitted: { id: string; version: number }[] = [];
+    let done = 0;
+    for (let step = 0; step < 60; step++) {
+      const action = r.pick(['report', 'report', 'report', 'review', 'review', 'withdraw', 'decompose', 'deleteRestore', 'reweight']);
+      const leaf = r.pick(leaves) as any;
+      if (action === 'report') {
+        const value = leaf.kind === 'QUANTITATIVE' ? { actualValue: Math.round(r.next() * (leaf.targetValue ?? 10) * 1.1) } : { percentComplete: r.int(0, 100) };
+        const day = new Date(Math.max(Date.parse(leaf.startDate), Date.parse(today) - r.int(0, 200) * 86_400_000)).toISOString().slice(0, 10);
+        const res = await server.gql('mutation($i: SubmitProgressReportInput!) { submitProgressReport(input: $i) { id version } }', { i: { targetId: leaf.id, reportedOn: day <= today ? day : today, narrative: '随机', ...value } }, { token: await server.token(userOf.get(leaf.countyId) as string) });
+        if (res.data) submitted.push(res.data.submitProgressReport);
+      } else if (action === 'review' && submitted.length) {
+        const report = submitted.splice(r.int(0, submitted.length - 1), 1)[0];
+        await server.gql('mutation($id: ID!, $v: Int!, $d: ReviewStatus!) { reviewProgressReport(id: $id, input: { version: $v, decision: $d }) { id } }', { id: report.id, v: report.version, d: r.next() < 0.8 ? 'APPROVED' : 'REJECTED' }, { token: regional });
+      } else if (action === 'withdraw' && submitted.length) {
+        const report = submitted.splice(r.int(0, submitted.length - 1), 1)[0];
+        await server.gql('mutation($id: ID!) { deleteProgressReport(id: $id) }', { id: report.id }, { token: regional });
+      } else if (action === 'decompose') {
+        await server.gql('mutation($id: ID!) { createTarget(input: { parentId: $id, title: "随机子任务", targetValue: 3, proceedWithReports: true }) { id } }', { id: leaf.id }, { token: regional });
+      } else if (action === 'deleteRestore') {
+        const child = await server.gql('mutation($id: ID!) { createTarget(input: { parentId: $id, title: "临时子任务", targetValue: 1, proceedWithReports: true }) { id } }', { id: leaf.id }, { token: regional });
+        if (child.data) {
+          await ok('mutation($id: ID!) { deleteTarget(id: $id) }', { id: child.data.createTarget.id });
+          if (r.next() < 0.5) await ok('mutation($id: ID!) { restoreTarget(id: $id) { id } }', { id: child.data.createTarget.id });
+        }
+      } else if (action === 'reweight') {
+        const t = (await ok('query($id: ID!) { target(id: $id) { id version parent { id } } }', { id: leaf.id })).target;
+        await server.gql('mutation($id: ID!, $v: Int!, $w: Float!) { updateTarget(id: $id, input: { version: $v, weight: $w }) { id } }', { id: t.id, v: t.version, w: r.int(1, 5) }, { token: regional });
+      }
+      done++;
+    }
+    expect(done).toBe(60);
+    let { stored, computed } = await compare(today);
+    expect(stored).toEqual(computed);
+
+    // The counting rule changes: every figure follows, both ways.
+    await ok('mutation { updateAssessmentPolicy(input: { countSubmittedReports: true }) { id } }', {}, admin);
+    ({ stored, computed } = await compare(today));
+    expect(stored).toEqual(computed);
+    await ok('mutation { updateAssessmentPolicy(input: { countSubmittedReports: false }) { id } }', {}, admin);
+    ({ stored, computed } = await compare(today));
+    expect(stored).toEqual(computed);
+  }, 120_000);
+});
