@@ -29,8 +29,11 @@ export const THROTTLE = {
   leaseMs: 60_000,
   /** Known addresses are remembered this long after their last use. */
   rememberMs: 30 * 24 * 60 * 60_000,
-  /** Argon2 checks running at once per address in one process (CPU per source). */
+  /** Argon2 checks running at once per address in one process (CPU per source), and waiting. */
   verifiesPerAddress: 2,
+  verifiesWaitingPerAddress: 16,
+  /** Attempts of one (username, address) waiting for the one being checked, per process. */
+  attemptsWaitingPerPair: 8,
 };
 
 type Kind = 'PAIR' | 'USER' | 'ADDRESS';
@@ -232,21 +235,48 @@ async function release(db: EntityManager, key: string): Promise<void> {
     .execute();
 }
 
-const verifying = new Map<string, number>();
+const verifying = new Map<string, { running: number; waiting: (() => void)[] }>();
 
 /**
  * Runs an Argon2 check with at most `THROTTLE.verifiesPerAddress` of them at once per
- * address in this process; beyond that the attempt is refused at once, without the CPU work.
+ * address in this process; a few more wait for a slot (an office behind one NAT logging in
+ * at nine), and beyond those the attempt is refused at once, without the CPU work.
  */
 export async function limitedVerify<T>(address: string, check: () => Promise<T>): Promise<T> {
-  const running = verifying.get(address) ?? 0;
-  if (running >= THROTTLE.verifiesPerAddress) throw throttled(THROTTLE.baseDelayMs);
-  verifying.set(address, running + 1);
+  let slot = verifying.get(address);
+  if (!slot) verifying.set(address, (slot = { running: 0, waiting: [] }));
+  if (slot.running >= THROTTLE.verifiesPerAddress) {
+    if (slot.waiting.length >= THROTTLE.verifiesWaitingPerAddress) throw throttled(THROTTLE.baseDelayMs);
+    await new Promise<void>((resolve) => slot!.waiting.push(resolve));
+  }
+  slot.running += 1;
   try {
     return await check();
   } finally {
-    const left = (verifying.get(address) ?? 1) - 1;
-    if (left > 0) verifying.set(address, left);
-    else verifying.delete(address);
+    slot.running -= 1;
+    const next = slot.waiting.shift();
+    if (next) next();
+    else if (slot.running === 0) verifying.delete(address);
   }
+}
+
+const queues = new Map<string, { tail: Promise<unknown>; length: number }>();
+
+/**
+ * Runs the attempts of one (username, address) one after another in this process, so that
+ * a user's double click waits instead of failing; the database lease does the same across
+ * replicas. At most `THROTTLE.attemptsWaitingPerPair` wait; more are refused.
+ */
+export function oneAtATime<T>(username: string, address: string, attempt: () => Promise<T>): Promise<T> {
+  const key = `${username}\n${address}`;
+  const queue = queues.get(key) ?? { tail: Promise.resolve(), length: 0 };
+  if (queue.length >= THROTTLE.attemptsWaitingPerPair) return Promise.reject(throttled(THROTTLE.baseDelayMs));
+  queue.length += 1;
+  queues.set(key, queue);
+  const run = queue.tail.catch(() => undefined).then(attempt);
+  queue.tail = run.catch(() => undefined).finally(() => {
+    queue.length -= 1;
+    if (queue.length === 0 && queues.get(key) === queue) queues.delete(key);
+  });
+  return run;
 }

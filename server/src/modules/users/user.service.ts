@@ -16,7 +16,7 @@ import { County } from '../hierarchy/county.entity.js';
 import { countyResource } from '../hierarchy/county.service.js';
 import { Region } from '../hierarchy/region.entity.js';
 import { regionResource } from '../hierarchy/region.service.js';
-import { limitedVerify, loginThrottle } from './login-throttle.service.js';
+import { limitedVerify, loginThrottle, oneAtATime } from './login-throttle.service.js';
 import { UserSession } from './user-session.entity.js';
 import { User } from './user.entity.js';
 import { MIN_PASSWORD_LENGTH, userQuery, type CreateUserInput, type LoginResult, type UpdateUserInput } from './user.inputs.js';
@@ -80,8 +80,12 @@ class UserService extends RecordService<User, CreateUserInput, UpdateUserInput> 
    * per username and per address (see login-throttle.service.ts); every failure, a throttled
    * attempt included, is written to the audit trail.
    */
-  async login(ctx: Context, username: string, password: string): Promise<LoginResult> {
+  login(ctx: Context, username: string, password: string): Promise<LoginResult> {
     const name = normalizeUsername(username);
+    return oneAtATime(name, ctx.ip, () => this.attemptLogin(ctx, name, password));
+  }
+
+  private async attemptLogin(ctx: Context, name: string, password: string): Promise<LoginResult> {
     let ticket;
     try {
       ticket = await loginThrottle.begin(ctx, name, ctx.ip);
@@ -175,6 +179,10 @@ class UserService extends RecordService<User, CreateUserInput, UpdateUserInput> 
     if (newPassword.length < MIN_PASSWORD_LENGTH) throw errors.badInput('newPassword', 'passwordTooShort', { min: MIN_PASSWORD_LENGTH });
     const me = await this.me(ctx);
     if (!me) throw errors.unauthenticated();
+    return oneAtATime(me.username, ctx.ip, () => this.attemptChangePassword(ctx, me, currentPassword, newPassword));
+  }
+
+  private async attemptChangePassword(ctx: Context, me: User, currentPassword: string, newPassword: string): Promise<boolean> {
     let ticket;
     try {
       ticket = await loginThrottle.begin(ctx, me.username, ctx.ip);
