@@ -253,6 +253,32 @@ const CORE_SCENARIOS: Scenario[] = [
   },
 ];
 
+/**
+ * Analytics on a prefecture-scale history (`npm run seed:scale`), as of today and as of a date
+ * a year back: what must stay fast however long the history grows.
+ */
+function scaleScenarios(): Scenario[] {
+  const now = new Intl.DateTimeFormat('en-CA', { timeZone: process.env.LUOSHI_TIME_ZONE || 'Asia/Shanghai' }).format(new Date());
+  const year = Number(now.slice(0, 4));
+  const month = now.slice(0, 7);
+  const lastYearMonth = `${year - 1}${month.slice(4)}`;
+  const yearBack = new Date(Date.UTC(year - 1, Number(now.slice(5, 7)), 0)).toISOString().slice(0, 10); // end of that month a year back
+  const analytics = (label: string, asOf: string, period: string, bulletinPeriod: string): Scenario[] => [
+    { name: `scale ${label}: scoreboard(period: "${period}")`, user: 'analyst', concurrent: false, body: fixed(`{ scoreboard(period: "${period}") { asOf unitsRanked entries { rank unitName scheduleScore red yellow } } }`) },
+    { name: `scale ${label}: targetStats(groupBy: [COUNTY, WARNING], asOf: ${asOf})`, user: 'analyst', concurrent: false, body: fixed(`query($d: LocalDate!) { targetStats(groupBy: [COUNTY, WARNING], asOf: $d) { countyName warning count meanProgress } }`, { d: asOf }) },
+    { name: `scale ${label}: live bulletin(period: "${bulletinPeriod}")`, user: 'region', concurrent: false, body: fixed(`{ bulletin(period: "${bulletinPeriod}") { live content { asOf ranking { rank unitName } redTargets { title countyName } notices { level } } } }`) },
+    { name: `scale ${label}: RED targets page (asOf ${asOf})`, user: 'region', concurrent: false, body: fixed(`query($d: LocalDate!) { targets(filter: { warning: { eq: RED } }, asOf: $d, orderBy: [{ field: DEADLINE }], limit: 100) { total items { title deadline progress(asOf: $d) responsibleCounty { name } } } }`, { d: asOf }) },
+    { name: `scale ${label}: targets sorted by progress (asOf ${asOf})`, user: 'region', concurrent: false, body: fixed(`query($d: LocalDate!) { targets(filter: { status: { in: [IN_PROGRESS, OVERDUE] } }, asOf: $d, orderBy: [{ field: PROGRESS }], limit: 50) { total items { title progress(asOf: $d) status(asOf: $d) } } }`, { d: asOf }) },
+  ];
+  return [
+    ...analytics('today', now, String(year), month),
+    ...analytics('a year back', yearBack, String(year - 1), lastYearMonth),
+    { name: 'scale: computeAssessments for a county (江孜县)', user: 'region', concurrent: false, iterations: 5, body: fixed(`mutation { computeAssessments(period: "${year}", filter: { countyCode: { eq: "540222" } }) { id } }`) },
+    { name: 'scale: assessmentRanking of the region', user: 'analyst', concurrent: false, body: fixed(`{ assessmentRanking(period: "${year}") { tierCounts { tier count } } }`) },
+    { name: 'scale: consistency over 12 months', user: 'analyst', concurrent: false, body: fixed(`{ consistency(from: "${lastYearMonth}", to: "${month}") { counties { countyName verdict } } }`) },
+  ];
+}
+
 function exampleScenarios(): Scenario[] {
   return readdirSync(EXAMPLES_DIR)
     .filter((f) => f.endsWith('.graphql'))
@@ -411,11 +437,12 @@ async function dataSetOf(app: App): Promise<{ summary: string; targets: number }
   return { summary: parts.join(', '), targets };
 }
 
-async function benchDatabase(kind: 'SQLite' | 'MariaDB', databaseUrl: string): Promise<DatabaseRun> {
+async function benchDatabase(kind: 'SQLite' | 'MariaDB', databaseUrl: string, scale = false): Promise<DatabaseRun> {
   const jwtSecret = randomBytes(16).toString('hex');
-  progress(`${kind}: migrate + seed + start`);
+  progress(`${kind}: migrate + ${scale ? 'open the scale set' : 'seed'} + start`);
   const t0 = performance.now();
-  let app: App | null = await createApp(configFor(databaseUrl, jwtSecret));
+  const config = (): AppConfig => ({ ...configFor(databaseUrl, jwtSecret), ...(scale ? { seed: 'none' as const } : {}) });
+  let app: App | null = await createApp(config());
   const startMs = performance.now() - t0;
   memoryPoint(`${kind}: after migrations + demo seed + start`);
 
@@ -436,7 +463,7 @@ async function benchDatabase(kind: 'SQLite' | 'MariaDB', databaseUrl: string): P
     const data = await dataSetOf(app);
     if (data.targets === 0) notes.push('the demo data holds no targets: the target scenarios measured empty results.');
 
-    const scenarios = [...CORE_SCENARIOS, ...exampleScenarios()].filter((s) => ONLY.length === 0 || ONLY.some((part) => s.name.includes(part)));
+    const scenarios = (scale ? scaleScenarios() : [...CORE_SCENARIOS, ...exampleScenarios()]).filter((s) => ONLY.length === 0 || ONLY.some((part) => s.name.includes(part)));
     const results: Result[] = [];
     progress(`${kind}: ${scenarios.length} scenarios, one request at a time`);
     for (const s of scenarios) {
@@ -456,10 +483,10 @@ async function benchDatabase(kind: 'SQLite' | 'MariaDB', databaseUrl: string): P
     app = null;
     progress(`${kind}: restart on the seeded database`);
     const t1 = performance.now();
-    const again = await createApp(configFor(databaseUrl, jwtSecret));
+    const again = await createApp(config());
     restartMs = performance.now() - t1;
     await again.close();
-    return { kind, version, startMs, restartMs, dataSet: data.summary, results, notes };
+    return { kind: scale ? (`${kind}, scale set` as never) : kind, version, startMs, restartMs, dataSet: data.summary, results, notes };
   } finally {
     if (app) await app.close();
   }
@@ -550,6 +577,11 @@ async function main(): Promise<void> {
         await connection.end();
       }
     }
+  }
+
+  // Pre-loaded prefecture-scale sets (npm run seed:scale), measured as they are, never dropped.
+  for (const url of (process.env.BENCH_SCALE_URLS || '').split(',').map((u) => u.trim()).filter(Boolean)) {
+    runs.push(await benchDatabase(url.startsWith('sqlite:') ? 'SQLite' : 'MariaDB', url, true));
   }
 
   memoryPoint('end, servers closed');

@@ -187,6 +187,9 @@ export function toMetrics(row: Record<string, unknown>): TargetMetrics {
   };
 }
 
+/** Trees recomputed per statement when everything is. */
+const REFRESH_TREES = 40;
+
 /** A date after any report: "all reports", for the maintained figures. */
 const END_OF_TIME = '9999-12-31';
 
@@ -198,7 +201,17 @@ const END_OF_TIME = '9999-12-31';
  * maintained figures are right (tests compare the two).
  */
 export async function refreshTargetMetrics(db: EntityManager, roots?: readonly number[]): Promise<void> {
-  if (roots && roots.length === 0) return;
+  if (!roots) {
+    // Everything: tree by tree in groups, so each statement reads only its trees' reports.
+    await db.query(`DELETE FROM ${db.connection.driver.escape('target_metric')}`);
+    const all: { rootId: number | string }[] = await db.query(
+      `SELECT DISTINCT ${db.connection.driver.escape('rootId')} AS ${db.connection.driver.escape('rootId')} FROM ${db.connection.driver.escape('target')} ORDER BY 1`,
+    );
+    const ids = all.map((r) => Number(r.rootId));
+    for (let i = 0; i < ids.length; i += REFRESH_TREES) await refreshTargetMetrics(db, ids.slice(i, i + REFRESH_TREES));
+    return;
+  }
+  if (roots.length === 0) return;
   const sql = new QuerySql(db, 'a');
   const esc = (name: string) => sql.esc(name);
   const treeIds = roots ? `(SELECT ${sql.col('id', 'tt')} FROM ${esc('target')} ${esc('tt')} WHERE ${sql.col('rootId', 'tt')} IN ${sql.list([...roots])})` : null;
