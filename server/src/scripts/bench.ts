@@ -486,7 +486,7 @@ async function benchDatabase(kind: 'SQLite' | 'MariaDB', databaseUrl: string, sc
     const again = await createApp(config());
     restartMs = performance.now() - t1;
     await again.close();
-    return { kind: scale ? (`${kind}, scale set` as never) : kind, version, startMs, restartMs, dataSet: data.summary, results, notes };
+    return { kind: scale ? `${kind}, scale set` : kind, version, startMs, restartMs, dataSet: data.summary, results, notes };
   } finally {
     if (app) await app.close();
   }

@@ -41,8 +41,10 @@ export interface MetricsOptions {
    * otherwise.
    */
   source?: 'auto' | 'reports' | 'stored';
-  /** With `reports`: only the leaves (and their reports) of these trees are read. */
+  /** With `reports`: only the leaves of these trees are read … */
   roots?: readonly number[];
+  /** … and only the reports of these targets (the trees' ids). */
+  targetIds?: readonly number[];
 }
 
 export function targetMetricsSql(sql: QuerySql, asOf: string, restrict?: string, opts: MetricsOptions = {}): string {
@@ -86,8 +88,8 @@ function reportProgressSql(sql: QuerySql, asOf: string, restrict: string | undef
     opts.claimed
       ? `${c(r, 'status')} <> ${rejected}`
       : `(${c(r, 'status')} = ${approved} OR (${c(r, 'status')} = ${submitted} AND ${policy('countSubmittedReports')} = 1))`;
-  const inTrees = (r: string) =>
-    opts.roots?.length ? ` AND ${c(r, 'targetId')} IN (SELECT ${c('rt', 'id')} FROM ${T} ${sql.esc('rt')} WHERE ${c('rt', 'rootId')} IN ${sql.list([...opts.roots])})` : '';
+  // The reports of the given targets only (an index range on progress_report.targetId).
+  const inTrees = (r: string) => (opts.targetIds ? ` AND ${c(r, 'targetId')} IN ${sql.list(opts.targetIds.length ? [...opts.targetIds] : [0])}` : '');
   const counted = (r: string) => `${c(r, 'deletedAt')} IS NULL AND ${countedStatus(r)} AND ${c(r, 'reportedOn')} <= ${date}${inTrees(r)}`;
 
   const latest = `SELECT ${c('lr', 'targetId')} AS targetId, ${reportP('lr', 'lt')} AS p
@@ -214,13 +216,13 @@ export async function refreshTargetMetrics(db: EntityManager, roots?: readonly n
   if (roots.length === 0) return;
   const sql = new QuerySql(db, 'a');
   const esc = (name: string) => sql.esc(name);
-  const treeIds = roots ? `(SELECT ${sql.col('id', 'tt')} FROM ${esc('target')} ${esc('tt')} WHERE ${sql.col('rootId', 'tt')} IN ${sql.list([...roots])})` : null;
   const restrict = roots ? `${sql.col('rootId', 'a')} IN ${sql.list([...roots])}` : undefined;
-  const official = reportProgressSql(sql, END_OF_TIME, restrict, { roots });
-  const claimed = reportProgressSql(sql, END_OF_TIME, restrict, { roots, claimed: true });
-  // MySQL cannot delete from a table it also reads in a subquery of the same statement: the
-  // ids come from `target`, never from target_metric itself.
-  await sql.run(`DELETE FROM ${esc('target_metric')}${treeIds ? ` WHERE ${esc('targetId')} IN ${treeIds}` : ''}`);
+  const targetIds = roots
+    ? (await db.query(`SELECT ${esc('id')} AS ${esc('id')} FROM ${esc('target')} WHERE ${esc('rootId')} IN (${roots.map(() => '?').join(', ')})`, [...roots])).map((r: { id: number | string }) => Number(r.id))
+    : undefined;
+  const official = reportProgressSql(sql, END_OF_TIME, restrict, { roots, targetIds });
+  const claimed = reportProgressSql(sql, END_OF_TIME, restrict, { roots, targetIds, claimed: true });
+  await sql.run(`DELETE FROM ${esc('target_metric')}${targetIds ? ` WHERE ${esc('targetId')} IN ${sql.list(targetIds.length ? targetIds : [0])}` : ''}`);
   await sql.run(`INSERT INTO ${esc('target_metric')} (${esc('targetId')}, ${esc('progress')}, ${esc('lastCompletedOn')}, ${esc('reportedLeaves')}, ${esc('claimedProgress')})
     SELECT ${sql.col('targetId', 'o')}, COALESCE(${sql.col('progress', 'o')}, 0), ${sql.col('lastCompletedOn', 'o')}, ${sql.col('reportedLeaves', 'o')}, COALESCE(${sql.col('progress', 'cl')}, 0)
     FROM (${official}) ${esc('o')} LEFT JOIN (${claimed}) ${esc('cl')} ON ${sql.col('targetId', 'cl')} = ${sql.col('targetId', 'o')}`);

@@ -90,10 +90,14 @@ class UserService extends RecordService<User, CreateUserInput, UpdateUserInput> 
     try {
       ticket = await loginThrottle.begin(ctx, name, ctx.ip);
     } catch (error) {
-      if (isThrottled(error)) await this.recordFailure(ctx, name, null, { throttled: { before: null, after: true } });
+      if (isThrottled(error)) {
+        // Filed where the user sits, so that the region's staff see attempts on their users too.
+        const target = await ctx.db.manager.findOne(User, { where: { username: name } });
+        await this.recordFailure(ctx, name, target, { throttled: { before: null, after: true } });
+      }
       throw error;
     }
-    let user: User | null;
+    let user: User | null = null;
     let ok: boolean;
     try {
       user = await ctx.db.manager.findOne(User, { where: { username: name } });
@@ -101,7 +105,7 @@ class UserService extends RecordService<User, CreateUserInput, UpdateUserInput> 
       ok = await limitedVerify(ctx.ip, () => passwords.verify(user?.passwordHash ?? DUMMY_HASH, password));
     } catch (error) {
       await loginThrottle.abandon(ctx, ticket);
-      if (isThrottled(error)) await this.recordFailure(ctx, name, null, { throttled: { before: null, after: true } });
+      if (isThrottled(error)) await this.recordFailure(ctx, name, user, { throttled: { before: null, after: true } });
       throw error;
     }
     if (!user || !user.active || !ok) {
