@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.js';
 
@@ -59,5 +60,23 @@ describe('the README tour', () => {
       if (result.errors?.length) failures.push(`${step.user}: ${step.query.slice(0, 80)} → ${result.errors.map((e) => e.message).join('; ')}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe('the README settings table', () => {
+  it('lists every environment variable the server reads', () => {
+    const root = new URL('../../server/src/', import.meta.url).pathname;
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => {
+        const path = join(dir, f);
+        if (statSync(path).isDirectory()) return f === 'scripts' ? [] : files(path); // tools document their own settings
+        return path.endsWith('.ts') ? [path] : [];
+      });
+    const read = new Set<string>();
+    for (const file of files(root)) for (const m of readFileSync(file, 'utf8').matchAll(/\benv\.([A-Z][A-Z0-9_]+)/g)) read.add(m[1]);
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const listed = new Set([...readme.matchAll(/^\| `([A-Z][A-Z0-9_]+)` \|/gm)].map((m) => m[1]));
+    expect(read.size).toBeGreaterThan(10);
+    expect([...read].filter((name) => !listed.has(name)).sort()).toEqual([]);
   });
 });

@@ -36,12 +36,15 @@ if (Number(n) > 0) {
 
 const started = Date.now();
 let last = '';
+let lastTenth = -1;
 const bar = (table: string, done: number, total: number) => {
+  const tenth = total ? Math.floor((10 * done) / total) : 10;
   const width = 30;
   const filled = total ? Math.round((width * done) / total) : width;
   const line = `${table.padEnd(22)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en')}/${total.toLocaleString('en')}  ${((Date.now() - started) / 1000).toFixed(0)} s`;
   if (process.stdout.isTTY) process.stdout.write(`\r${line}`);
-  else if (table !== last || done === total) console.log(line);
+  else if (table !== last || tenth !== lastTenth) console.log(line);
+  lastTenth = tenth;
   if (table !== last && process.stdout.isTTY && last) process.stdout.write('\n');
   last = table;
 };
