@@ -365,6 +365,8 @@ describe('7. input bounds', () => {
     expect(literal.body.errors![0].message).not.toMatch(/call stack/);
     const pattern = await server.gql('query($s: String) { cadres(filter: { name: { contains: $s } }) { total } }', { s: '藏'.repeat(60_000) }, { token: regional });
     expect(pattern.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.name.contains' });
+    const sorts = await server.gql('query($o: [CadreOrderBy!]) { cadres(orderBy: $o) { total } }', { o: Array.from({ length: 5000 }, () => ({ field: 'NAME' })) }, { token: regional });
+    expect(sorts.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'orderBy' });
     const fine = await server.gql('query($f: CadreFilter) { cadres(filter: $f) { total } }', { f: { or: [{ id: { in: ids } }, { name: { contains: '扎西' } }] } }, { token: regional });
     expect(fine.errors).toBeUndefined();
   });

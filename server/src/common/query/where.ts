@@ -15,6 +15,9 @@ export const MAX_IN = 1000;
  */
 export const FILTER_BOUNDS = { values: 2000, branches: 200, depth: 8, textLength: 500 };
 
+/** Sort keys one list may take (ties break on the id anyway). */
+export const MAX_ORDER_BY = 10;
+
 /** Counts a filter's values and branches, and refuses one past its bounds with BAD_USER_INPUT. */
 export function assertFilterBounds(filter: object | null | undefined, path = 'filter'): void {
   if (!filter) return;
@@ -152,6 +155,7 @@ export function compileOrder(
   principal: Principal | null,
 ): string[] {
   const terms: string[] = [];
+  if ((items?.length ?? 0) > MAX_ORDER_BY) throw errors.badInput('orderBy', 'tooManyValues', { max: MAX_ORDER_BY, count: items!.length });
   for (const item of items ?? []) {
     const fieldName = order[item.field];
     const spec = fields[fieldName];
