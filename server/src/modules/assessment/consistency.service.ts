@@ -13,6 +13,7 @@ import { COMPLETE, targetMetricsSql } from '../targets/target-metrics.js';
 import { ConsistencyRule, ConsistencyVerdict, type ConsistencyFinding, type ConsistencyMonth, type ConsistencyReport, type CountyConsistency } from './consistency.types.js';
 
 const num = (v: unknown) => Number(v ?? 0);
+const dateText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 const MAX_MONTHS = 36;
 
@@ -74,64 +75,100 @@ export const consistencyService = {
     if (months.length === 0 || counties.length === 0) return { months: months.map((m) => m.label), counties: [] };
     const countyList = counties.map((c) => c.id);
 
-    // 1. Schedule score per county and month.
-    const sq = new ScopedQuery(ctx, targetResource, db, { aggregate: true });
-    const s = sq.sql;
     const own = (q: ScopedQuery<Target>) => {
       q.where(`${q.sql.col('countyId')} IN ${q.sql.list(countyList)}`);
       q.where(`NOT EXISTS (SELECT 1 FROM ${q.sql.table(Target)} ${q.sql.esc('pt')} WHERE ${q.sql.col('id', 'pt')} = ${q.sql.col('parentId')} AND ${q.sql.col('countyId', 'pt')} = ${q.sql.col('countyId')})`);
     };
+    const [first, last] = [months[0], months[months.length - 1]];
+
+    // 0. The trees the counties' own targets of the range belong to, with when they are in
+    // play: each month's figures read only the reports of its trees.
+    const tq = new ScopedQuery(ctx, targetResource, db, { aggregate: true });
+    own(tq);
+    tq.where(`${tq.sql.col('startDate')} <= ${tq.sql.param(last.end)} AND ${tq.sql.col('deadline')} >= ${tq.sql.param(first.start)}`);
+    const trees = (
+      await tq
+        .builder()
+        .select(tq.sql.col('rootId'), 'rootId')
+        .addSelect(`MIN(${tq.sql.col('startDate')})`, 'startDate')
+        .addSelect(`MAX(${tq.sql.col('deadline')})`, 'deadline')
+        .groupBy(tq.sql.col('rootId'))
+        .getRawMany()
+    ).map((t) => ({ rootId: num(t.rootId), startDate: dateText(t.startDate), deadline: dateText(t.deadline) }));
+    const treesOf = (m: Month) => trees.filter((t) => t.startDate <= m.end && t.deadline >= m.start).map((t) => t.rootId);
+
+    // 1. Schedule score per county and month: the target metrics as of each month's end.
+    const sq = new ScopedQuery(ctx, targetResource, db, { aggregate: true });
+    const s = sq.sql;
     const a = (c: string) => s.col(c, 'a');
     const perMonth = months
-      .map((m, i) => {
+      .map((m, i) => ({ m, i, roots: treesOf(m) }))
+      .filter(({ roots }) => roots.length > 0)
+      .map(({ m, i, roots }) => {
         const restrict = `${a('countyId')} IN ${s.list(countyList)} AND ${a('startDate')} <= ${s.param(m.end)} AND ${a('deadline')} >= ${s.param(m.start)}`;
         return `SELECT ${s.param(m.label)} AS ${s.esc('month')}, ${s.col('targetId', `mt${i}`)} AS ${s.esc('targetId')}, ${s.col('elapsed', `mt${i}`)} AS ${s.esc('elapsed')}, ${s.col('progress', `mt${i}`)} AS ${s.esc('progress')}, ${s.param(m.start)} AS ${s.esc('monthStart')}, ${s.param(m.end)} AS ${s.esc('monthEnd')}
-          FROM (${targetMetricsSql(s, m.end, restrict)}) ${s.esc(`mt${i}`)}`;
+          FROM (${targetMetricsSql(s, m.end, restrict, { roots })}) ${s.esc(`mt${i}`)}`;
       })
       .join(' UNION ALL ');
     own(sq);
     const mm = (c: string) => s.col(c, 'mm');
     sq.where(`${s.col('startDate')} <= ${mm('monthEnd')} AND ${s.col('deadline')} >= ${mm('monthStart')}`);
     const shortfall = `CASE WHEN ${mm('elapsed')} - ${mm('progress')} > 0 THEN ${mm('elapsed')} - ${mm('progress')} ELSE 0 END`;
-    const scoreRows = await sq
-      .builder()
-      .innerJoin(`(${perMonth})`, 'mm', `${mm('targetId')} = ${s.col('id')}`)
-      .setParameters(s.params)
-      .select(mm('month'), 'month')
-      .addSelect(s.col('countyId'), 'countyId')
-      .addSelect('COUNT(*)', 'targets')
-      .addSelect(`AVG(${shortfall})`, 'shortfall')
-      .groupBy(mm('month'))
-      .addGroupBy(s.col('countyId'))
-      .getRawMany();
+    const scoreRows = perMonth
+      ? await sq
+          .builder()
+          .innerJoin(`(${perMonth})`, 'mm', `${mm('targetId')} = ${s.col('id')}`)
+          .setParameters(s.params)
+          .select(mm('month'), 'month')
+          .addSelect(s.col('countyId'), 'countyId')
+          .addSelect('COUNT(*)', 'targets')
+          .addSelect(`AVG(${shortfall})`, 'shortfall')
+          .groupBy(mm('month'))
+          .addGroupBy(s.col('countyId'))
+          .getRawMany()
+      : [];
 
-    // 2. Reporting: leaves due to report in each month (in play, not reported complete before it), and whether they did.
+    // 2. Reporting: the leaves due to report in each month (in play, not reported complete
+    // before it) and how many did, from the month's reports counted per leaf and each leaf's
+    // first report of completion — two passes over the reports, whatever the number of months.
     const rq = new ScopedQuery(ctx, targetResource, db, { aggregate: true });
     const rs = rq.sql;
+    const R = rs.esc('progress_report');
     const mo = (c: string) => rs.col(c, 'mo');
+    const r = (c: string) => rs.col(c, 'r');
+    const x = (c: string) => rs.col(c);
     const monthTable = months
       .map((m) => `SELECT ${rs.param(m.label)} AS ${rs.esc('month')}, ${rs.param(m.start)} AS ${rs.esc('monthStart')}, ${rs.param(m.end)} AS ${rs.esc('monthEnd')}`)
       .join(' UNION ALL ');
-    const R = rs.esc('progress_report');
-    const r = (c: string) => rs.col(c, 'r');
-    const x = (c: string) => rs.col(c);
-    const inMonth = `${r('targetId')} = ${x('id')} AND ${r('deletedAt')} IS NULL AND ${r('reportedOn')} >= ${mo('monthStart')} AND ${r('reportedOn')} <= ${mo('monthEnd')}`;
-    const reachesOne = `CASE WHEN ${x('kind')} = 'QUANTITATIVE' THEN
-        (CASE WHEN ${x('targetValue')} = COALESCE(${x('baseline')}, 0) THEN (CASE WHEN ${r('actualValue')} = ${x('targetValue')} THEN 1 ELSE 0 END)
-              WHEN (${r('actualValue')} - COALESCE(${x('baseline')}, 0)) / (${x('targetValue')} - COALESCE(${x('baseline')}, 0)) >= ${COMPLETE} THEN 1 ELSE 0 END)
-      ELSE (CASE WHEN ${r('percentComplete')} / 100 >= ${COMPLETE} THEN 1 ELSE 0 END) END = 1`;
-    const claimedDone = `EXISTS (SELECT 1 FROM ${R} ${rs.esc('r')} WHERE ${r('targetId')} = ${x('id')} AND ${r('deletedAt')} IS NULL AND ${r('status')} <> ${rs.param(ReviewStatus.REJECTED)} AND ${r('reportedOn')} < ${mo('monthStart')} AND ${reachesOne})`;
+    const countyLeaves = `SELECT ${rs.col('id', 'cl')} FROM ${rs.table(Target)} ${rs.esc('cl')} WHERE ${rs.col('isLeaf', 'cl')} = 1 AND ${rs.col('countyId', 'cl')} IN ${rs.list(countyList)}`;
+    const perLeafMonth = `SELECT ${r('targetId')} AS ${rs.esc('targetId')}, ${mo('month')} AS ${rs.esc('month')}, COUNT(*) AS ${rs.esc('reports')}
+      FROM ${R} ${rs.esc('r')} JOIN (${monthTable}) ${rs.esc('mo')} ON ${r('reportedOn')} >= ${mo('monthStart')} AND ${r('reportedOn')} <= ${mo('monthEnd')}
+      WHERE ${r('deletedAt')} IS NULL AND ${r('targetId')} IN (${countyLeaves})
+      GROUP BY ${r('targetId')}, ${mo('month')}`;
+    const ft = (c: string) => rs.col(c, 'ft');
+    const reachesOne = `(CASE WHEN ${ft('kind')} = 'QUANTITATIVE' THEN
+        (CASE WHEN ${ft('targetValue')} = COALESCE(${ft('baseline')}, 0) THEN (CASE WHEN ${r('actualValue')} = ${ft('targetValue')} THEN 1 ELSE 0 END)
+              WHEN (${r('actualValue')} - COALESCE(${ft('baseline')}, 0)) / (${ft('targetValue')} - COALESCE(${ft('baseline')}, 0)) >= ${COMPLETE} THEN 1 ELSE 0 END)
+      ELSE (CASE WHEN ${r('percentComplete')} / 100 >= ${COMPLETE} THEN 1 ELSE 0 END) END) = 1`;
+    const firstDone = `SELECT ${r('targetId')} AS ${rs.esc('targetId')}, MIN(${r('reportedOn')}) AS ${rs.esc('doneOn')}
+      FROM ${R} ${rs.esc('r')} JOIN ${rs.table(Target)} ${rs.esc('ft')} ON ${ft('id')} = ${r('targetId')}
+      WHERE ${r('deletedAt')} IS NULL AND ${r('status')} <> ${rs.param(ReviewStatus.REJECTED)} AND ${r('reportedOn')} < ${rs.param(last.start)}
+        AND ${ft('isLeaf')} = 1 AND ${ft('countyId')} IN ${rs.list(countyList)} AND ${reachesOne}
+      GROUP BY ${r('targetId')}`;
     rq.where(`${x('isLeaf')} = 1 AND ${x('countyId')} IN ${rs.list(countyList)}`);
-    rq.where(`${x('startDate')} <= ${mo('monthEnd')} AND ${x('deadline')} >= ${mo('monthStart')} AND NOT ${claimedDone}`);
+    rq.where(`${x('startDate')} <= ${mo('monthEnd')} AND ${x('deadline')} >= ${mo('monthStart')}`);
+    rq.where(`(${rs.col('doneOn', 'fd')} IS NULL OR ${rs.col('doneOn', 'fd')} >= ${mo('monthStart')})`);
     const reportRows = await rq
       .builder()
       .innerJoin(`(${monthTable})`, 'mo', '1 = 1')
+      .leftJoin(`(${firstDone})`, 'fd', `${rs.col('targetId', 'fd')} = ${x('id')}`)
+      .leftJoin(`(${perLeafMonth})`, 'lm', `${rs.col('targetId', 'lm')} = ${x('id')} AND ${rs.col('month', 'lm')} = ${mo('month')}`)
       .setParameters(rs.params)
       .select(mo('month'), 'month')
       .addSelect(x('countyId'), 'countyId')
       .addSelect('COUNT(*)', 'due')
-      .addSelect(`SUM(CASE WHEN EXISTS (SELECT 1 FROM ${R} ${rs.esc('r')} WHERE ${inMonth}) THEN 1 ELSE 0 END)`, 'reported')
-      .addSelect(`SUM((SELECT COUNT(*) FROM ${R} ${rs.esc('r')} WHERE ${inMonth}))`, 'reports')
+      .addSelect(`SUM(CASE WHEN ${rs.col('reports', 'lm')} > 0 THEN 1 ELSE 0 END)`, 'reported')
+      .addSelect(`SUM(COALESCE(${rs.col('reports', 'lm')}, 0))`, 'reports')
       .groupBy(mo('month'))
       .addGroupBy(x('countyId'))
       .getRawMany();
