@@ -92,30 +92,24 @@ function reportProgressSql(sql: QuerySql, asOf: string, restrict: string | undef
   const inTrees = (r: string) => (opts.targetIds ? ` AND ${c(r, 'targetId')} IN ${sql.list(opts.targetIds.length ? [...opts.targetIds] : [0])}` : '');
   const counted = (r: string) => `${c(r, 'deletedAt')} IS NULL AND ${countedStatus(r)} AND ${c(r, 'reportedOn')} <= ${date}${inTrees(r)}`;
 
-  const latest = `SELECT ${c('lr', 'targetId')} AS targetId, ${reportP('lr', 'lt')} AS p
-    FROM (SELECT ${c('r', 'targetId')}, ${c('r', 'actualValue')}, ${c('r', 'percentComplete')},
-                 ROW_NUMBER() OVER (PARTITION BY ${c('r', 'targetId')} ORDER BY ${c('r', 'reportedOn')} DESC, ${c('r', 'id')} DESC) AS rn
-          FROM ${R} ${sql.esc('r')} WHERE ${counted('r')}) ${sql.esc('lr')}
-    JOIN ${T} ${sql.esc('lt')} ON ${c('lt', 'id')} = ${c('lr', 'targetId')}
-    WHERE ${c('lr', 'rn')} = 1`;
-
-  // The start of the latest unbroken run at p = 1: a target that reached 1, fell back and
-  // reached 1 again completed the second time.
-  const lastBelow = `SELECT ${c('r', 'targetId')} AS targetId, MAX(${c('r', 'reportedOn')}) AS lastBelow
-    FROM ${R} ${sql.esc('r')} JOIN ${T} ${sql.esc('bt')} ON ${c('bt', 'id')} = ${c('r', 'targetId')}
-    WHERE ${counted('r')} AND ${reportP('r', 'bt')} < ${COMPLETE}
-    GROUP BY ${c('r', 'targetId')}`;
-  const firstComplete = `SELECT ${c('r', 'targetId')} AS targetId, MIN(${c('r', 'reportedOn')}) AS completedOn
-    FROM ${R} ${sql.esc('r')} JOIN ${T} ${sql.esc('ft')} ON ${c('ft', 'id')} = ${c('r', 'targetId')}
-    LEFT JOIN (${lastBelow}) ${sql.esc('lb')} ON ${c('lb', 'targetId')} = ${c('r', 'targetId')}
-    WHERE ${counted('r')} AND ${reportP('r', 'ft')} >= ${COMPLETE} AND (${c('lb', 'lastBelow')} IS NULL OR ${c('r', 'reportedOn')} >= ${c('lb', 'lastBelow')})
-    GROUP BY ${c('r', 'targetId')}`;
+  // One pass over the counted reports of each leaf: its latest report (rn = 1) gives p; the
+  // completion is the first report of the latest unbroken run at p = 1 — the first at 1 on or
+  // after the last report below 1 — so a target that reached 1, fell back and reached 1 again
+  // completed the second time.
+  const ranked = `SELECT ${c('r', 'targetId')} AS targetId, ${c('r', 'reportedOn')} AS reportedOn, ${reportP('r', 'rt')} AS p,
+           ROW_NUMBER() OVER (PARTITION BY ${c('r', 'targetId')} ORDER BY ${c('r', 'reportedOn')} DESC, ${c('r', 'id')} DESC) AS rn,
+           MAX(CASE WHEN ${reportP('r', 'rt')} < ${COMPLETE} THEN ${c('r', 'reportedOn')} END) OVER (PARTITION BY ${c('r', 'targetId')}) AS lastBelow
+    FROM ${R} ${sql.esc('r')} JOIN ${T} ${sql.esc('rt')} ON ${c('rt', 'id')} = ${c('r', 'targetId')}
+    WHERE ${counted('r')}`;
+  const leafReports = `SELECT ${c('x', 'targetId')} AS targetId, MAX(CASE WHEN ${c('x', 'rn')} = 1 THEN ${c('x', 'p')} END) AS p,
+           MIN(CASE WHEN ${c('x', 'p')} >= ${COMPLETE} AND (${c('x', 'lastBelow')} IS NULL OR ${c('x', 'reportedOn')} >= ${c('x', 'lastBelow')}) THEN ${c('x', 'reportedOn')} END) AS completedOn
+    FROM (${ranked}) ${sql.esc('x')}
+    GROUP BY ${c('x', 'targetId')}`;
 
   const leaves = `SELECT ${c('l', 'id')} AS leafId, ${c('l', 'rootId')} AS rootId, ${c('l', 'path')} AS path, ${c('l', 'share')} AS share,
-           ${c('lp', 'p')} AS p, CASE WHEN ${c('lp', 'p')} >= ${COMPLETE} THEN ${c('fc', 'completedOn')} END AS completedOn
+           ${c('lp', 'p')} AS p, CASE WHEN ${c('lp', 'p')} >= ${COMPLETE} THEN ${c('lp', 'completedOn')} END AS completedOn
     FROM ${T} ${sql.esc('l')}
-    LEFT JOIN (${latest}) ${sql.esc('lp')} ON ${c('lp', 'targetId')} = ${c('l', 'id')}
-    LEFT JOIN (${firstComplete}) ${sql.esc('fc')} ON ${c('fc', 'targetId')} = ${c('l', 'id')}
+    LEFT JOIN (${leafReports}) ${sql.esc('lp')} ON ${c('lp', 'targetId')} = ${c('l', 'id')}
     WHERE ${c('l', 'isLeaf')} = 1 AND ${c('l', 'deletedAt')} IS NULL${opts.roots?.length ? ` AND ${c('l', 'rootId')} IN ${sql.list([...opts.roots])}` : ''}`;
 
   const rolled = `SELECT ${c('a', 'id')} AS targetId, MAX(${c('a', 'startDate')}) AS startDate, MAX(${c('a', 'deadline')}) AS deadline,
