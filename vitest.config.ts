@@ -22,6 +22,17 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'sqlite', include: ['test/server/**/*.test.ts'], env: { LUOSHI_TEST_DB: 'sqlite' } } },
       { extends: true, test: { name: 'mariadb', include: ['test/server/**/*.test.ts'], env: { LUOSHI_TEST_DB: 'mariadb' } } },
+      // The console in headless Chromium, once, on SQLite; the console is built first (globalSetup).
+      {
+        extends: true,
+        test: {
+          name: 'admin',
+          include: ['test/admin/**/*.test.ts'],
+          env: { LUOSHI_TEST_DB: 'sqlite' },
+          globalSetup: ['test/admin/global-setup.ts'],
+          testTimeout: 240_000,
+        },
+      },
     ],
   },
 });

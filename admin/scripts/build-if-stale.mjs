@@ -25,8 +25,10 @@ const stale = force || !existsSync(built) || Math.max(...sources.map(newest)) > 
 if (!stale) {
   console.log('console: admin/dist is up to date');
 } else {
+  // Always a production bundle, also when started from vitest (which sets NODE_ENV=test).
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   console.log('console: building admin/dist …');
-  await build({ configFile: join(admin, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: join(admin, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
   console.log('console: built admin/dist');
 }

@@ -26,7 +26,7 @@ const RecycleBinItem = () => {
 const LuoshiMenu = () => {
   const translate = useTranslate();
   return (
-    <Menu>
+    <Menu className="luoshi-menu">
       <Menu.DashboardItem />
       {GROUPS.map((group) => (
         <Box key={group.label}>

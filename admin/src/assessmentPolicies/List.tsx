@@ -29,7 +29,7 @@ export const CurrentPolicy = () => {
 export const PolicyList = () => {
   const canCreate = useCan('create', 'assessmentPolicies');
   return (
-    <List actions={<TopToolbar>{canCreate && <CreateButton label="luoshi.policy.save_new" />}</TopToolbar>} aside={undefined} pagination={false} exporter={false} title="luoshi.policy.history">
+    <List actions={<TopToolbar>{canCreate && <CreateButton label="luoshi.policy.save_new" />}</TopToolbar>} aside={undefined} pagination={false} exporter={false} title="luoshi.policy.history" empty={false}>
       <>
         <CurrentPolicy />
         <Datagrid bulkActionButtons={false} rowClick={false}>

@@ -1,5 +1,5 @@
 import { DateField, DateTimeInput, TextField, TextInput } from 'react-admin';
-import { EnumField, EnumInput } from '../common/fields';
+import { EntityTypeField, EnumField, EnumInput } from '../common/fields';
 import { ResourceList } from '../common/views';
 
 export const AuditEventList = () => (
@@ -17,7 +17,7 @@ export const AuditEventList = () => (
   >
     <DateField source="at" showTime />
     <EnumField source="action" enumName="AuditAction" sortable={false} />
-    <TextField source="entityType" />
+    <EntityTypeField source="entityType" />
     <TextField source="entityId" sortable={false} />
     <TextField source="actorName" />
   </ResourceList>

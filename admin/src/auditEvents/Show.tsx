@@ -1,5 +1,5 @@
 import { DateField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { EnumField } from '../common/fields';
+import { EntityTypeField, EnumField } from '../common/fields';
 import { ChangesField } from '../common/views';
 
 export const AuditEventShow = () => (
@@ -7,7 +7,7 @@ export const AuditEventShow = () => (
     <SimpleShowLayout>
       <DateField source="at" showTime />
       <EnumField source="action" enumName="AuditAction" />
-      <TextField source="entityType" />
+      <EntityTypeField source="entityType" />
       <TextField source="entityId" emptyText="—" />
       <TextField source="actorName" />
       <TextField source="requestId" emptyText="—" />

@@ -6,9 +6,10 @@ import {
   SelectArrayInput,
   SelectInput,
   useFieldValue,
+  useGetResourceLabel,
   useTranslate,
 } from 'react-admin';
-import { useEnumValues, useUser } from './hooks';
+import { useEnumValues, useSchema, useUser } from './hooks';
 
 export const useEnumChoices = (enumName: string) => {
   const translate = useTranslate();
@@ -111,3 +112,13 @@ export const CountyInput = ({ source = 'countyId', ...rest }: { source?: string;
 /** Filters for county: none for a COUNTY user (the API scopes it anyway). */
 export const countyFilter = (role: string | undefined, source = 'countyId') =>
   role === 'COUNTY' ? [] : [<RefInput key={source} source={source} reference="counties" />];
+
+/** An audit event's record type (`Directive`) as the resource's name in the user's language. */
+export const EntityTypeField = ({ source = 'entityType', record }: { source?: string; label?: string; sortable?: boolean; record?: any }) => {
+  const value = useFieldValue({ source, record });
+  const { data } = useSchema();
+  const getResourceLabel = useGetResourceLabel();
+  if (!value) return null;
+  const resource = data?.byType.get(String(value))?.name;
+  return <span>{resource ? getResourceLabel(resource, 1) : String(value)}</span>;
+};

@@ -3,8 +3,8 @@
  * phone, CSV export, a Show with a 留痕 (history) tab, and pessimistic saves so a conflict
  * or a field error never loses what the user typed.
  */
-import type { ReactElement, ReactNode } from 'react';
-import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useState, type ReactElement, type ReactNode } from 'react';
+import { Alert, Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
   Create,
   CreateButton,
@@ -24,6 +24,7 @@ import {
   TopToolbar,
   useRecordContext,
   useResourceContext,
+  useNotify,
   useTranslate,
   type ListProps,
   type SimpleListProps,
@@ -58,8 +59,12 @@ export interface ResourceListProps extends Omit<ListProps, 'children'> {
   bulkDelete?: boolean;
 }
 
+/** `'title'` → `'%{title}'`: SimpleList reads a string as a message with the record's fields. */
+const template = (text: unknown) => (typeof text === 'string' && !text.includes('%{') ? `%{${text}}` : text);
+
 export const ResourceList = ({ children, simple, rowClick = 'show', filters, bulkDelete, ...props }: ResourceListProps) => {
   const isSmall = useIsSmall();
+  const simpleProps = Object.fromEntries(Object.entries(simple).map(([k, v]) => [k, template(v)]));
   const canDelete = useCan('delete');
   return (
     <List
@@ -72,7 +77,7 @@ export const ResourceList = ({ children, simple, rowClick = 'show', filters, bul
       {...props}
     >
       {isSmall ? (
-        <SimpleList linkType={rowClick} {...simple} />
+        <SimpleList className="luoshi-simple-list" linkType={rowClick} {...simpleProps} />
       ) : (
         <DatagridConfigurable rowClick={rowClick} bulkActionButtons={bulkDelete && canDelete ? undefined : false}>
           {children}
@@ -183,11 +188,33 @@ const EditToolbar = () => {
   );
 };
 
-export const ResourceEdit = ({ children, transform }: { children: ReactNode; transform?: (data: any) => any }) => (
-  <Edit mutationMode="pessimistic" redirect="show" transform={transform}>
-    {children}
-  </Edit>
-);
+/**
+ * Edit with pessimistic saves: nothing is shown as saved before the server says so, and a
+ * refused save leaves the form as the user typed it. A conflict (someone saved first) stays
+ * on screen above the form, naming what the other person changed.
+ */
+export const ResourceEdit = ({ children, transform }: { children: ReactNode; transform?: (data: any) => any }) => {
+  const [conflict, setConflict] = useState<string | null>(null);
+  const notify = useNotify();
+  const onError = (error: any) => {
+    if (error?.body?.code === 'CONFLICT') setConflict(error.message);
+    // Field errors are shown on their fields by the form itself.
+    if (error?.body?.errors && Object.keys(error.body.errors).length) return;
+    notify(error?.message || 'ra.notification.http_error', { type: 'error', messageArgs: { _: error?.message } });
+  };
+  return (
+    <Edit mutationMode="pessimistic" redirect="show" transform={transform} mutationOptions={{ onError }}>
+      <>
+        {conflict && (
+          <Alert severity="error" sx={{ m: 2, mb: 0 }} data-testid="conflict" onClose={() => setConflict(null)}>
+            {conflict}
+          </Alert>
+        )}
+        {children}
+      </>
+    </Edit>
+  );
+};
 export const ResourceCreate = ({ children, transform }: { children: ReactNode; transform?: (data: any) => any }) => (
   <Create redirect="show" transform={transform}>
     {children}

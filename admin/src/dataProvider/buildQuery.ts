@@ -51,11 +51,14 @@ export function parseRecord(resource: ResourceModel, raw: any): any {
   return record;
 }
 
+/** Columns that full-text search (`q`) looks in, where a filter has them: names and titles. */
+const SEARCHED = new Set(['name', 'nameTibetan', 'title', 'topic', 'content', 'findings', 'narrative', 'username', 'displayName', 'documentNumber', 'issuer', 'actorName']);
+
 const OPERATORS = ['gte', 'lte', 'gt', 'lt', 'contains', 'startsWith', 'in', 'eq', 'isNull'] as const;
 
 /**
- * react-admin filter values → the typed filter input. `q` searches every text column with
- * `contains`; `deadline_gte` → `deadline: { gte }`; an array → `in`; anything else → `eq`.
+ * react-admin filter values → the typed filter input. `q` searches the name and title columns
+ * with `contains`; `deadline_gte` → `deadline: { gte }`; an array → `in`; anything else → `eq`.
  * Keys the filter type does not have are dropped (or sent as list arguments: `deleted`, `asOf`).
  */
 export function buildFilter(model: SchemaModel, resource: ResourceModel, raFilter: Record<string, any> = {}) {
@@ -66,7 +69,7 @@ export function buildFilter(model: SchemaModel, resource: ResourceModel, raFilte
   for (const [key, value] of Object.entries(raFilter)) {
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
     if (key === 'q') {
-      const textFields = (filterType?.inputFields ?? []).filter((f) => namedType(f.type).name === 'StringFilter' && f.name !== 'phone');
+      const textFields = (filterType?.inputFields ?? []).filter((f) => namedType(f.type).name === 'StringFilter' && SEARCHED.has(f.name));
       if (textFields.length) filter.or = [...(filter.or ?? []), ...textFields.map((f) => ({ [f.name]: { contains: String(value) } }))];
       continue;
     }

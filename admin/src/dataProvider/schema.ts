@@ -81,13 +81,17 @@ export function buildSchemaModel(schema: IntrospectionSchema): SchemaModel {
   const resources = new Map<string, ResourceModel>();
   const byType = new Map<string, ResourceModel>();
 
+  /** The mutation answers the type itself, or a wrapper without an id (CreatedApiKey { apiKey, key }). */
   const returnsType = (field: IntrospectionField, typeName: string) => {
     const n = namedType(field.type).name;
     if (n === typeName) return true;
-    // A wrapper such as CreatedApiKey { apiKey: ApiKey, key }.
     const wrapper = types.get(n) as IntrospectionObjectType | undefined;
-    return !!wrapper?.fields?.some((f) => namedType(f.type).name === typeName && !isList(f.type));
+    if (!wrapper?.fields || wrapper.fields.some((f) => f.name === 'id')) return false;
+    return wrapper.fields.some((f) => namedType(f.type).name === typeName && !isList(f.type));
   };
+  /** A creating verb: one `input` argument that is not an Update…Input. */
+  const creates = (m: IntrospectionField) =>
+    m.args.length === 1 && m.args[0].name === 'input' && !/^Update/.test(namedType(m.args[0].type).name);
 
   for (const list of queries.values()) {
     const returned = types.get(namedType(list.type).name) as IntrospectionObjectType | undefined;
@@ -103,22 +107,15 @@ export function buildSchemaModel(schema: IntrospectionSchema): SchemaModel {
       listShape = 'array';
     } else continue;
     if (!type?.fields?.some((f) => f.name === 'id')) continue;
-    if (byType.has(type.name)) continue; // first list of a type wins (e.g. not a second analytics list)
     const typeName = type.name;
 
     const ones = [...queries.values()].filter((q) => !isList(q.type) && namedType(q.type).name === typeName && requiredArgs(q).length === 1);
     const one = ones.find((q) => q.args.some((a) => a.name === 'id')) ?? ones[0];
     const key = one ? requiredArgs(one)[0].name : 'id';
-    const withInput = (m?: IntrospectionField) => m;
+    // createX, else a domain verb named for the type (submitProgressReport, issueSupervisionNotice).
+    const candidates = [...mutations.values()].filter((m) => creates(m) && returnsType(m, typeName));
     const create =
-      mutations.get(`create${typeName}`) ??
-      [...mutations.values()].find(
-        (m) =>
-          m.args.length === 1 &&
-          m.args[0].name === 'input' &&
-          !/^Update/.test(namedType(m.args[0].type).name) &&
-          returnsType(m, typeName),
-      );
+      mutations.get(`create${typeName}`) ?? candidates.find((m) => m.name.endsWith(typeName)) ?? candidates[0];
     const update = mutations.get(`update${typeName}`);
     const filterArg = list.args.find((a) => a.name === 'filter');
     const orderArg = list.args.find((a) => a.name === 'orderBy');
@@ -137,7 +134,7 @@ export function buildSchemaModel(schema: IntrospectionSchema): SchemaModel {
       listShape,
       one,
       key,
-      create: withInput(create),
+      create,
       update,
       delete: mutations.get(`delete${typeName}`),
       restore: mutations.get(`restore${typeName}`),
@@ -146,7 +143,9 @@ export function buildSchemaModel(schema: IntrospectionSchema): SchemaModel {
       hasDeleted: list.args.some((a) => a.name === 'deleted'),
     };
     resources.set(model.name, model);
-    byType.set(typeName, model);
+    // The type's own list (`targets` for Target), not another list of it (`overdueReviews`).
+    const own = list.name.toLowerCase().startsWith(typeName.toLowerCase());
+    if (!byType.has(typeName) || (own && !byType.get(typeName)!.name.toLowerCase().startsWith(typeName.toLowerCase()))) byType.set(typeName, model);
   }
   return { schema, types, queries, mutations, resources, byType };
 }

@@ -39,6 +39,7 @@ export const luoshiEnglish = {
     login: { subtitle: 'Shigatse organization department · targets, supervision and assessment', demo_hint: 'Demo logins: region / county-540222 / analyst, password demo' },
     dashboard: { welcome: 'Welcome, %{name}', targets: 'Leaf targets', completed: 'Completed', overdue: 'Overdue', red: 'Red', yellow: 'Yellow' },
     region_level: 'Region-level unit',
+    report: { reported_on_hint: 'Today when left empty' },
     yes: 'Yes',
     no: 'No',
   },

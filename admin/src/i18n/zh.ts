@@ -45,6 +45,7 @@ export const luoshiChinese = {
     login: { subtitle: '日喀则市委组织部 · 目标分解、督查与考核', demo_hint: '演示账号：region / county-540222 / analyst，密码 demo' },
     dashboard: { welcome: '您好，%{name}', targets: '末级目标', completed: '已完成', overdue: '逾期', red: '红灯', yellow: '黄灯' },
     region_level: '地直单位',
+    report: { reported_on_hint: '不填则为今天' },
     yes: '是',
     no: '否',
   },

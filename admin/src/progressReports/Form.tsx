@@ -2,12 +2,10 @@ import { DateInput, NumberInput, SimpleForm, TextInput, required } from 'react-a
 import { RefInput } from '../common/fields';
 import { EditToolbar, ResourceCreate, ResourceEdit, Row } from '../common/views';
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 const Values = () => (
   <>
     <Row>
-      <DateInput source="reportedOn" />
+      <DateInput source="reportedOn" helperText="luoshi.report.reported_on_hint" />
       <TextInput source="period" helperText="2026-09 / 2026-Q3" />
     </Row>
     <Row>
@@ -28,7 +26,7 @@ export const ProgressReportEdit = () => (
 /** 报送进展: on a phone too (a county's staff often report from the field). */
 export const ProgressReportCreate = () => (
   <ResourceCreate>
-    <SimpleForm defaultValues={{ reportedOn: today() }}>
+    <SimpleForm>
       <RefInput source="targetId" reference="targets" optionText="title" filter={{ isLeaf: true }} validate={required()} fullWidth />
       <Values />
     </SimpleForm>

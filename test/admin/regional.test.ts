@@ -1,0 +1,156 @@
+/**
+ * The console as the regional organization department uses it (user `region`), and as an
+ * analyst: every screen renders in Chinese without a raw key or an error; records are
+ * created and edited through the forms; a stale edit is refused with the conflict message
+ * and leaves the stored row alone; a field error lands on its field; the language switch.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startConsole, waitForList, type ConsoleHarness, type ConsolePage } from './browser.js';
+
+const LIST_SCREENS = [
+  'directives', 'targets', 'progressReports', 'inspections', 'supervisionNotices', 'bulletins', 'fieldResearches',
+  'publicFeedbacks', 'regions', 'counties', 'departments', 'cadres', 'users', 'assessmentPolicies', 'auditEvents',
+];
+
+let harness: ConsoleHarness;
+let region: ConsolePage;
+
+beforeAll(async () => {
+  harness = await startConsole();
+  region = await harness.open('region');
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('console as REGIONAL', () => {
+  it('opens on the dashboard in Chinese with the KPI figures of the API', async () => {
+    const token = await harness.server.token('region');
+    const { targetStats } = await harness.server.ok('{ targetStats(filter: { isLeaf: { eq: true } }) { count red } }', {}, { token });
+    await expect.poll(() => region.page.locator('[data-kpi=count]').innerText()).toBe(String(targetStats[0].count));
+    expect(await region.page.locator('[data-kpi=red]').innerText()).toBe(String(targetStats[0].red));
+    await expect.poll(() => region.page.locator('body').innerText()).toContain('工作台');
+    await region.expectClean();
+    await region.screenshot('dashboard');
+  });
+
+  it('renders every list screen with its rows, untranslated keys none, errors none', async () => {
+    for (const resource of LIST_SCREENS) {
+      await region.goto(`/${resource}`);
+      await waitForList(region.page);
+      await region.expectClean();
+    }
+    await region.goto('/recycle-bin');
+    await region.page.getByText('回收站').first().waitFor();
+    await region.expectClean();
+  });
+
+  it('filters targets by warning and county and sorts them, with a Show page and its history tab', async () => {
+    await region.goto('/targets?filter=' + encodeURIComponent(JSON.stringify({ warning: ['RED'] })));
+    await waitForList(region.page);
+    const rows = region.page.locator('.RaDatagrid-table tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await expect.poll(() => region.page.locator('.RaDatagrid-table tbody td.column-warning').allInnerTexts().then((t) => [...new Set(t)])).toEqual(['红灯']);
+    await region.screenshot('targets-list');
+    await rows.first().click();
+    await region.page.getByRole('tab', { name: '留痕' }).waitFor();
+    await region.expectClean();
+    await region.screenshot('target-show');
+  });
+
+  it('creates a directive through the form and edits it; the history tab shows the change', async () => {
+    await region.goto('/directives/create');
+    await region.page.getByLabel('标题').fill('关于加强基层党组织建设的通知（测试）');
+    await region.page.getByLabel('发文机关').fill('自治区党委组织部');
+    await region.page.getByLabel('发文层级').click();
+    await region.page.getByRole('option', { name: '自治区' }).click();
+    await region.page.getByLabel('发文日期').fill('2026-03-01');
+    await region.page.getByRole('button', { name: '保存' }).click();
+    await region.page.getByRole('tab', { name: '留痕' }).waitFor();
+    const id = region.page.url().match(/directives\/(\d+)\/show/)?.[1];
+    expect(id).toBeTruthy();
+
+    await region.goto(`/directives/${id}`);
+    await region.page.getByLabel('文号').fill('藏组发〔2026〕99号');
+    await region.page.getByRole('button', { name: '保存' }).click();
+    await region.page.getByRole('tab', { name: '留痕' }).waitFor();
+    const token = await harness.server.token('region');
+    const { directive } = await harness.server.ok('query($id: ID!) { directive(id: $id) { title documentNumber issuerLevel version } }', { id }, { token });
+    expect(directive).toEqual({ title: '关于加强基层党组织建设的通知（测试）', documentNumber: '藏组发〔2026〕99号', issuerLevel: 'AUTONOMOUS_REGION', version: 2 });
+
+    await region.page.getByRole('tab', { name: '留痕' }).click();
+    await expect.poll(() => region.page.locator('body').innerText()).toContain('藏组发〔2026〕99号');
+    await region.expectClean();
+    await region.screenshot('history-tab');
+  });
+
+  it('a stale edit shows the conflict message naming the changed field and does not overwrite', async () => {
+    const token = await harness.server.token('region');
+    const { createDirective: d } = await harness.server.ok(
+      'mutation { createDirective(input: { title: "冲突测试", issuer: "地委组织部", issuerLevel: PREFECTURE, issuedOn: "2026-02-01" }) { id version } }',
+      {},
+      { token },
+    );
+    await region.goto(`/directives/${d.id}`);
+    await region.page.getByLabel('标题').waitFor();
+    // Someone else saves first.
+    await harness.server.ok('mutation($id: ID!, $v: Int!) { updateDirective(id: $id, input: { version: $v, title: "冲突测试（他人已改）" }) { id } }', { id: d.id, v: d.version }, { token });
+    await region.page.getByLabel('主要内容').fill('我的修改');
+    await region.page.getByRole('button', { name: '保存' }).click();
+    const alert = region.page.getByTestId('conflict');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('标题');
+    // Still on the form, with what the user typed.
+    expect(await region.page.getByLabel('主要内容').inputValue()).toBe('我的修改');
+    await region.screenshot('conflict');
+    const { directive } = await harness.server.ok('query($id: ID!) { directive(id: $id) { title summary version } }', { id: d.id }, { token });
+    expect(directive).toEqual({ title: '冲突测试（他人已改）', summary: null, version: d.version + 1 });
+  });
+
+  it('a BAD_USER_INPUT error lands on the field it names', async () => {
+    await region.goto('/counties/create');
+    await region.page.getByLabel('区划代码').fill('12');
+    await region.page.getByLabel(/^名称/).fill('测试县');
+    await region.page.getByRole('button', { name: '保存' }).click();
+    // The server's message, under the code input (react-admin wraps each input in .ra-input-<source>).
+    await expect.poll(() => region.page.locator('.ra-input-code').innerText()).toContain('6 位行政区划代码');
+    expect(await region.page.locator('.ra-input-name').innerText()).not.toContain('6 位');
+    await region.screenshot('field-error');
+    expect(await region.page.getByLabel(/^名称/).inputValue()).toBe('测试县');
+    region.errors.length = 0; // the refused save is expected
+  });
+
+  it('switches to English and back; the choice is kept across a reload', async () => {
+    await region.goto('/targets');
+    await waitForList(region.page);
+    await region.page.getByRole('button', { name: /中文|English/ }).first().click();
+    await region.page.getByRole('menuitem', { name: 'English' }).click();
+    await expect.poll(() => region.page.locator('body').innerText()).toContain('Targets');
+    await region.page.reload();
+    await waitForList(region.page);
+    await expect.poll(() => region.page.locator('body').innerText()).toContain('Deadline');
+    await region.expectClean();
+    await region.screenshot('targets-english');
+    await region.page.getByRole('button', { name: /English/ }).first().click();
+    await region.page.getByRole('menuitem', { name: '中文' }).click();
+    await expect.poll(() => region.page.locator('body').innerText()).toContain('完成时限');
+  });
+});
+
+describe('console as ANALYST', () => {
+  it('shows no create, edit or delete control anywhere', async () => {
+    const analyst = await harness.open('analyst');
+    for (const resource of ['targets', 'directives', 'cadres', 'inspections', 'progressReports']) {
+      await analyst.goto(`/${resource}`);
+      await waitForList(analyst.page);
+      expect(await analyst.page.getByRole('link', { name: '新建' }).count()).toBe(0);
+      await analyst.page.locator('.RaDatagrid-table tbody tr').first().click();
+      await analyst.page.locator('.RaShow-main, [class*=RaShow]').first().waitFor();
+      await analyst.page.waitForLoadState('networkidle');
+      expect(await analyst.page.getByRole('link', { name: '编辑' }).count()).toBe(0);
+      expect(await analyst.page.getByRole('button', { name: '删除' }).count()).toBe(0);
+      await analyst.expectClean();
+    }
+    await analyst.close();
+  });
+});
