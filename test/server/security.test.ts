@@ -208,6 +208,19 @@ describe('9. sessions', () => {
     expect(codes(await server.gql('mutation { logout }'))).toEqual(['UNAUTHENTICATED']);
   });
 
+  it('ends the sessions of a user whose password an administrator resets, and honours a session only until it expires', async () => {
+    const reset = (await login('county-540225', 'demo', '192.0.2.94')).data!.login.token;
+    const user = await userByName('county-540225');
+    await server.ok('mutation($id: ID!, $v: Int!) { updateUser(id: $id, input: { version: $v, password: "reset-password-1" }) { id } }', { id: user.id, v: user.version }, { token: admin });
+    expect(codes(await server.gql('{ me { id } }', {}, { token: reset }))).toEqual(['UNAUTHENTICATED']);
+
+    const expiring = (await login('county-540225', 'reset-password-1', '192.0.2.94')).data!.login.token;
+    expect(codes(await server.gql('{ me { id } }', {}, { token: expiring }))).toEqual([]);
+    const jti = JSON.parse(Buffer.from(expiring.split('.')[1], 'base64url').toString()).jti;
+    await server.app.db.query('UPDATE user_session SET expiresAt = ? WHERE tokenId = ?', [testDb === 'sqlite' ? '2020-01-01 00:00:00.000' : new Date('2020-01-01T00:00:00Z'), jti]);
+    expect(codes(await server.gql('{ me { id } }', {}, { token: expiring }))).toEqual(['UNAUTHENTICATED']);
+  });
+
   it('issues tokens for the configured lifetime', async () => {
     const result = await login('county-540235', 'demo', '192.0.2.91');
     const minutes = (new Date(result.data!.login.expiresAt).getTime() - Date.now()) / 60_000;
