@@ -16,6 +16,8 @@ const num = (v: unknown) => Number(v ?? 0);
 const dateText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 const MAX_MONTHS = 36;
+/** Leaf ids passed to the metrics of all months together: far below SQLite's 32 766 and MySQL's 65 535 parameters. */
+const MAX_LEAF_PARAMETERS = 12_000;
 
 interface Month {
   label: string;
@@ -96,6 +98,21 @@ export const consistencyService = {
         .getRawMany()
     ).map((t) => ({ rootId: num(t.rootId), startDate: dateText(t.startDate), deadline: dateText(t.deadline) }));
     const treesOf = (m: Month) => trees.filter((t) => t.startDate <= m.end && t.deadline >= m.start).map((t) => t.rootId);
+    // Their leaves, whose reports are the only ones read (while the lists stay well within the
+    // databases' parameter limits; beyond that a month reads every report up to its end).
+    const lq = new ScopedQuery(ctx, targetResource, db, { aggregate: true });
+    lq.where(`${lq.sql.col('isLeaf')} = 1 AND ${lq.sql.col('rootId')} IN ${lq.sql.list(trees.length ? trees.map((t) => t.rootId) : [0])}`);
+    const leavesByTree = new Map<number, number[]>();
+    for (const l of await lq.builder().select(lq.sql.col('id'), 'id').addSelect(lq.sql.col('rootId'), 'rootId').getRawMany()) {
+      const list = leavesByTree.get(num(l.rootId)) ?? [];
+      list.push(num(l.id));
+      leavesByTree.set(num(l.rootId), list);
+    }
+    const leafBudget = Math.floor(MAX_LEAF_PARAMETERS / months.length);
+    const leavesOf = (roots: number[]) => {
+      const ids = roots.flatMap((r) => leavesByTree.get(r) ?? []);
+      return ids.length <= leafBudget ? ids : undefined;
+    };
 
     // 1. Schedule score per county and month: the target metrics as of each month's end.
     const sq = new ScopedQuery(ctx, targetResource, db, { aggregate: true });
@@ -107,7 +124,7 @@ export const consistencyService = {
       .map(({ m, i, roots }) => {
         const restrict = `${a('countyId')} IN ${s.list(countyList)} AND ${a('startDate')} <= ${s.param(m.end)} AND ${a('deadline')} >= ${s.param(m.start)}`;
         return `SELECT ${s.param(m.label)} AS ${s.esc('month')}, ${s.col('targetId', `mt${i}`)} AS ${s.esc('targetId')}, ${s.col('elapsed', `mt${i}`)} AS ${s.esc('elapsed')}, ${s.col('progress', `mt${i}`)} AS ${s.esc('progress')}, ${s.param(m.start)} AS ${s.esc('monthStart')}, ${s.param(m.end)} AS ${s.esc('monthEnd')}
-          FROM (${targetMetricsSql(s, m.end, restrict, { roots })}) ${s.esc(`mt${i}`)}`;
+          FROM (${targetMetricsSql(s, m.end, restrict, { roots, targetIds: leavesOf(roots) })}) ${s.esc(`mt${i}`)}`;
       })
       .join(' UNION ALL ');
     own(sq);
