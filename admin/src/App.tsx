@@ -24,6 +24,9 @@ import auditEvents from './auditEvents';
 import users from './users';
 import apiKeys from './apiKeys';
 import assessmentPolicies from './assessmentPolicies';
+import assessments from './assessments';
+import democraticEvaluations from './democraticEvaluations';
+import accountabilities from './accountabilities';
 
 /** Browser history under /admin (the server answers every /admin/… path with the console). */
 export const App = () => (
@@ -46,6 +49,9 @@ export const App = () => (
     <Resource name="inspections" {...inspections} />
     <Resource name="supervisionNotices" {...supervisionNotices} />
     <Resource name="bulletins" {...bulletins} />
+    <Resource name="assessments" {...assessments} />
+    <Resource name="democraticEvaluations" {...democraticEvaluations} />
+    <Resource name="accountabilities" {...accountabilities} />
     <Resource name="fieldResearches" {...fieldResearches} />
     <Resource name="publicFeedbacks" {...publicFeedbacks} />
     <Resource name="regions" {...regions} />

@@ -7,6 +7,7 @@ import { AppBar, Layout, LocalesMenuButton, Menu, TitlePortal, useCanAccess, use
 const GROUPS: { label: string; resources: string[] }[] = [
   { label: 'luoshi.menu.targets', resources: ['directives', 'targets', 'progressReports'] },
   { label: 'luoshi.menu.supervision', resources: ['inspections', 'supervisionNotices', 'bulletins'] },
+  { label: 'luoshi.menu.assessment', resources: ['assessments', 'democraticEvaluations', 'accountabilities'] },
   { label: 'luoshi.menu.people', resources: ['fieldResearches', 'publicFeedbacks'] },
   { label: 'luoshi.menu.hierarchy', resources: ['regions', 'counties', 'departments', 'cadres'] },
   { label: 'luoshi.menu.system', resources: ['users', 'apiKeys', 'assessmentPolicies', 'auditEvents'] },

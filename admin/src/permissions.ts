@@ -13,14 +13,17 @@ const READ: Record<Role, Set<string> | 'all'> = {
   REGIONAL: new Set([
     'regions', 'counties', 'departments', 'cadres', 'directives', 'targets', 'progressReports', 'inspections',
     'supervisionNotices', 'fieldResearches', 'publicFeedbacks', 'bulletins', 'auditEvents', 'users', 'assessmentPolicies', 'recycleBin',
+    'assessments', 'democraticEvaluations', 'accountabilities',
   ]),
   COUNTY: new Set([
     'regions', 'counties', 'departments', 'cadres', 'directives', 'targets', 'progressReports', 'inspections',
     'supervisionNotices', 'fieldResearches', 'publicFeedbacks', 'bulletins', 'auditEvents', 'recycleBin',
+    'assessments', 'democraticEvaluations', 'accountabilities',
   ]),
   ANALYST: new Set([
     'regions', 'counties', 'departments', 'cadres', 'directives', 'targets', 'progressReports', 'inspections',
     'supervisionNotices', 'fieldResearches', 'publicFeedbacks', 'bulletins', 'assessmentPolicies',
+    'assessments', 'democraticEvaluations', 'accountabilities',
   ]),
 };
 
@@ -40,6 +43,9 @@ const WRITE: Record<Role, Record<string, Action[]>> = {
     fieldResearches: ['create', 'edit', 'delete', 'restore'],
     publicFeedbacks: ['create', 'edit', 'delete', 'restore'],
     bulletins: ['publish'],
+    assessments: ['create', 'delete', 'confirm', 'override'],
+    democraticEvaluations: ['create', 'edit', 'delete', 'restore'],
+    accountabilities: ['create', 'edit', 'delete', 'restore'],
     recycleBin: ['restore'],
   },
   COUNTY: {
@@ -51,6 +57,7 @@ const WRITE: Record<Role, Record<string, Action[]>> = {
     supervisionNotices: ['respond'],
     fieldResearches: ['create', 'edit', 'delete', 'restore'],
     publicFeedbacks: ['create', 'edit', 'delete', 'restore'],
+    democraticEvaluations: ['create', 'edit', 'delete', 'restore'],
     recycleBin: ['restore'],
   },
   ANALYST: {},

@@ -10,6 +10,7 @@ import { startConsole, waitForList, type ConsoleHarness, type ConsolePage } from
 const LIST_SCREENS = [
   'directives', 'targets', 'progressReports', 'inspections', 'supervisionNotices', 'bulletins', 'fieldResearches',
   'publicFeedbacks', 'regions', 'counties', 'departments', 'cadres', 'users', 'assessmentPolicies', 'auditEvents',
+  'assessments', 'democraticEvaluations', 'accountabilities',
 ];
 
 let harness: ConsoleHarness;
@@ -118,6 +119,72 @@ describe('console as REGIONAL', () => {
     await region.screenshot('field-error');
     expect(await region.page.getByLabel(/^名称/).inputValue()).toBe('测试县');
     region.errors.length = 0; // the refused save is expected
+  });
+
+  it('exports the filtered list as CSV with Chinese headers', async () => {
+    await region.goto('/counties');
+    await waitForList(region.page);
+    const [download] = await Promise.all([region.page.waitForEvent('download'), region.page.getByRole('button', { name: '导出' }).click()]);
+    const { readFile } = await import('node:fs/promises');
+    const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\ufeff/, '');
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toContain('区划代码');
+    expect(lines[0]).toContain('名称');
+    expect(lines.length).toBe(1 + 18);
+    expect(csv).toContain('江孜县');
+  });
+
+  it('deletes a record, finds it in the recycle bin and restores it', async () => {
+    const token = await harness.server.token('region');
+    const { createDirective: d } = await harness.server.ok(
+      'mutation { createDirective(input: { title: "回收站测试", issuer: "地委组织部", issuerLevel: PREFECTURE, issuedOn: "2026-02-01" }) { id } }',
+      {},
+      { token },
+    );
+    await region.goto(`/directives/${d.id}`);
+    await region.page.getByRole('button', { name: '删除' }).click();
+    await region.page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+    await region.page.waitForURL(/\/directives$/);
+    expect((await harness.server.ok('query($id: ID!) { directive(id: $id) { id } }', { id: d.id }, { token })).directive).toBeNull();
+
+    await region.goto('/recycle-bin');
+    await region.page.getByLabel('类别').click();
+    await region.page.getByRole('option', { name: '上级部署' }).click();
+    const row = region.page.getByRole('row', { name: /回收站测试/ });
+    await row.waitFor();
+    await region.screenshot('recycle-bin');
+    await row.getByRole('button', { name: '恢复' }).click();
+    await region.page.getByText('回收站中没有此类已删除的记录。').waitFor();
+    expect((await harness.server.ok('query($id: ID!) { directive(id: $id) { id title } }', { id: d.id }, { token })).directive).toEqual({ id: d.id, title: '回收站测试' });
+    await region.expectClean();
+  });
+
+  it('computes a cadre\'s assessment and shows how it was computed', async () => {
+    await region.goto('/assessments/create');
+    const cadre = region.page.getByRole('combobox', { name: '干部' });
+    await cadre.click();
+    await region.page.getByRole('listbox').waitFor();
+    await region.page.waitForLoadState('networkidle');
+    await region.page.getByRole('option').first().click();
+    await region.page.getByLabel('考核期').fill('2026');
+    await region.page.getByRole('button', { name: '保存' }).click();
+    await region.page.waitForURL(/assessments\/\d+\/show/);
+    await region.page.getByRole('tab', { name: '计算依据' }).click();
+    await region.page.getByText('目标完成').first().waitFor();
+    await region.expectClean();
+    await region.screenshot('assessment');
+  });
+
+  it('a session the server no longer accepts goes back to the sign-in page', async () => {
+    const page = (await harness.open('region')).page;
+    await page.evaluate(() => {
+      const session = JSON.parse(localStorage.getItem('luoshi.session')!);
+      localStorage.setItem('luoshi.session', JSON.stringify({ ...session, token: 'not-a-token' }));
+    });
+    await page.goto(`${harness.server.url}/admin/targets`);
+    await page.locator('input[name=username]').waitFor();
+    expect(page.url()).toContain('/admin/login');
+    await page.context().close();
   });
 
   it('switches to English and back; the choice is kept across a reload', async () => {

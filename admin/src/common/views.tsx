@@ -160,11 +160,11 @@ const ShowActions = () => {
 };
 
 /** A Show with the record's fields on the first tab and its 留痕 on the second. */
-export const ResourceShow = ({ typeName, children, extraTabs, title }: { typeName: string; children: ReactNode; extraTabs?: ReactElement[]; title?: ReactElement }) => {
+export const ResourceShow = ({ typeName, children, extraTabs, title, actions }: { typeName: string; children: ReactNode; extraTabs?: ReactElement[]; title?: ReactElement; actions?: ReactElement }) => {
   const translate = useTranslate();
   const canHistory = useCan('list', 'auditEvents');
   return (
-    <Show actions={<ShowActions />} title={title}>
+    <Show actions={actions ?? <ShowActions />} title={title}>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label={translate('ra.message.details')}>{children}</TabbedShowLayout.Tab>
         {extraTabs}

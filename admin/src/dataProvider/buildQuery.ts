@@ -10,7 +10,7 @@ import { GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, CREATE, UPDATE, DELETE
 import { isList, namedType, printType, singular, toUpperSnake, type ResourceModel, type SchemaModel } from './schema';
 
 /** Fields of a type worth reading in a list or a form: scalars, enums, id lists of plain relations. */
-export function selection(model: SchemaModel, type: IntrospectionObjectType, depth = 0): string {
+export function selection(model: SchemaModel, type: IntrospectionObjectType, depth = 0, deep = true): string {
   const parts: string[] = [];
   const names = new Set(type.fields.map((f) => f.name));
   for (const field of type.fields) {
@@ -29,7 +29,9 @@ export function selection(model: SchemaModel, type: IntrospectionObjectType, dep
       else if (!names.has(`${field.name}Id`) && depth === 0) parts.push(`${field.name} { id }`);
       continue;
     }
-    // A value object (bulletin content, ranking rows): read it whole.
+    // A value object (bulletin content, an assessment's explanation): read it whole for one
+    // record; lists leave it out (its nested lists would weigh on the query budget).
+    if (!deep) continue;
     const inner = selection(model, target, depth + 1);
     if (inner) parts.push(`${field.name} { ${inner} }`);
   }
@@ -97,7 +99,7 @@ const pass = (used: string[]) => (used.length ? `(${used.map((n) => `${n}: $${n}
 
 export function listQuery(model: SchemaModel, resource: ResourceModel, variables: Record<string, any>) {
   const used = Object.keys(variables).filter((k) => resource.list.args.some((a) => a.name === k));
-  const fields = selection(model, resource.type);
+  const fields = selection(model, resource.type, 0, false);
   const body = resource.listShape === 'page' ? `{ items { ${fields} } total }` : `{ ${fields} }`;
   return {
     query: gql`query ${resource.list.name}List${declare(resource.list, used)} { data: ${resource.list.name}${pass(used)} ${body} }`,
