@@ -19,18 +19,16 @@ RUN apt-get update \
 WORKDIR /app
 
 # The whole source (less what .dockerignore leaves out) goes in before `npm ci`, so the
-# build runs exactly as in a fresh clone: whatever `npm run build` needs — today the
-# server, later perhaps an admin console under admin/ — is present.
+# build runs exactly as in a fresh clone: `npm run build` compiles the server and builds
+# the console (admin/ → admin/dist with vite; its packages are dev dependencies, pruned
+# after the build — the image serves only the built files).
 COPY . .
 
-# The runtime stage copies admin/dist unconditionally, so it is created when the build
-# made none: an empty folder means "no console" (the server serves /admin only when
-# admin/dist/index.html exists).
 RUN npm ci --no-audit --no-fund \
     && npm run build \
     && test -f dist/server/src/main.js \
-    && npm prune --omit=dev --no-audit --no-fund \
-    && mkdir -p admin/dist
+    && test -f admin/dist/index.html \
+    && npm prune --omit=dev --no-audit --no-fund
 
 # ---------------------------------------------------------------------------------------
 # Runtime stage: production node_modules, compiled server, built console; non-root.
