@@ -174,6 +174,7 @@ describe('schema/examples on the assessment demo data', () => {
 
   it('consistency-2026 finds the swinging and bursty counties INCONSISTENT and 江孜县 CONSISTENT', async () => {
     const { consistency } = await get('consistency-2026.graphql');
+    expect(consistency.months).toEqual(Array.from({ length: 11 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`));
     expect(consistency.counties).toHaveLength(18);
     const county = (name: string) => consistency.counties.find((c: any) => c.countyName === name);
     expect(county('南木林县')).toMatchObject({ verdict: 'INCONSISTENT' });
