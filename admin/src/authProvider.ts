@@ -16,6 +16,8 @@ export const authProvider: AuthProvider = {
     resetSchema();
   },
   async logout() {
+    // End the session on the server too (the token stops working), when it still answers.
+    if (getSession()) await graphqlRequest('mutation { logout }').catch(() => undefined);
     clearSession();
     resetSchema();
   },

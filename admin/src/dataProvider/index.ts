@@ -35,8 +35,9 @@ export async function graphqlRequest<T = any>(query: string, variables: Record<s
 }
 
 /**
- * Apollo treats any non-2xx answer as a network error and drops its body; the server answers
- * UNAUTHENTICATED with a 500 before execution. Hand the body on as a normal GraphQL answer.
+ * Apollo treats any non-2xx answer as a network error and drops its codes; the server refuses
+ * some requests before they run with an HTTP status (401 UNAUTHENTICATED, 400, 429) and a
+ * GraphQL error body. Hand that body on as a normal GraphQL answer.
  */
 const fetchKeepingErrors: typeof fetch = async (input, init) => {
   const response = await fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers() } });
