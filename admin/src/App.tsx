@@ -8,6 +8,8 @@ import { LoginPage } from './LoginPage';
 import { theme } from './theme';
 import { Dashboard } from './dashboard/Dashboard';
 import { RecycleBin } from './recycleBin/RecycleBin';
+import { MyTargets } from './countyWork/MyTargets';
+import { ReviewQueue } from './progressReports/ReviewQueue';
 import regions from './regions';
 import counties from './counties';
 import departments from './departments';
@@ -64,6 +66,8 @@ export const App = () => (
     <Resource name="auditEvents" {...auditEvents} />
     <CustomRoutes>
       <Route path="/recycle-bin" element={<RecycleBin />} />
+      <Route path="/my-targets" element={<MyTargets />} />
+      <Route path="/review-queue" element={<ReviewQueue />} />
     </CustomRoutes>
   </Admin>
   </BrowserRouter>

@@ -1,6 +1,8 @@
 /** The frame: app bar with the language switch, and a menu grouped the way the work is. */
 import { Box, Divider, ListSubheader } from '@mui/material';
 import DeleteSweepIcon from '@mui/icons-material/DeleteSweep';
+import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import RateReviewIcon from '@mui/icons-material/RateReview';
 import type { ReactNode } from 'react';
 import { AppBar, Layout, LocalesMenuButton, Menu, TitlePortal, useCanAccess, useTranslate } from 'react-admin';
 
@@ -24,11 +26,25 @@ const RecycleBinItem = () => {
   return canAccess ? <Menu.Item to="/recycle-bin" primaryText={translate('luoshi.recycle_bin.title')} leftIcon={<DeleteSweepIcon />} /> : null;
 };
 
+/** Work screens of a role: a county's targets and notices; the prefecture's review queue. */
+const WorkItems = () => {
+  const translate = useTranslate();
+  const { canAccess: canReport } = useCanAccess({ action: 'create', resource: 'progressReports' });
+  const { canAccess: canReview } = useCanAccess({ action: 'review', resource: 'progressReports' });
+  return (
+    <>
+      {canReport && <Menu.Item to="/my-targets" primaryText={translate('luoshi.work.my_targets')} leftIcon={<AssignmentIndIcon />} />}
+      {canReview && <Menu.Item to="/review-queue" primaryText={translate('luoshi.review.title')} leftIcon={<RateReviewIcon />} />}
+    </>
+  );
+};
+
 const LuoshiMenu = () => {
   const translate = useTranslate();
   return (
     <Menu className="luoshi-menu">
       <Menu.DashboardItem />
+      <WorkItems />
       {GROUPS.map((group) => (
         <Box key={group.label}>
           <Divider />

@@ -1,0 +1,81 @@
+/**
+ * Daily work across roles: a county's staff report progress from a phone on 我的目标 (lagging
+ * targets first), and the prefecture approves the report from the review queue.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PHONE, startConsole, type ConsoleHarness } from './browser.js';
+
+let harness: ConsoleHarness;
+beforeAll(async () => {
+  harness = await startConsole();
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+const SEVERITY: Record<string, number> = { 红灯: 0, 黄灯: 1, 绿灯: 2 };
+
+describe('county reports, region reviews', () => {
+  let targetId: string;
+  const narrative = '完成村（居）“两委”补选两个村，手机报送。';
+
+  it('a county user reports progress on a phone from 我的目标, lagging targets first', async () => {
+    const phone = await harness.open('county-540222', { viewport: PHONE });
+    await phone.goto('/my-targets');
+    const cards = phone.page.getByTestId('my-target');
+    await cards.first().waitFor();
+    await phone.page.waitForLoadState('networkidle');
+    const lights = await cards.locator('.MuiChip-label').allInnerTexts();
+    expect(lights.length).toBeGreaterThan(3);
+    const order = lights.map((l) => SEVERITY[l]);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(order[0]).toBeLessThan(2);
+    await phone.screenshot('phone-my-targets');
+
+    const first = cards.first();
+    await first.getByRole('button', { name: '报送进展' }).click();
+    const form = phone.page.locator('[data-testid^=quick-report-]');
+    await form.waitFor();
+    targetId = (await form.getAttribute('data-testid'))!.replace('quick-report-', '');
+    await form.locator('input[type=number]').fill('2');
+    await form.getByLabel('进展情况').fill(narrative);
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await phone.screenshot('phone-quick-report');
+    await form.getByRole('button', { name: '报送' }).click();
+    await phone.page.getByText('进展已报送，待地区审核').waitFor();
+    await phone.expectClean();
+    await phone.close();
+
+    const token = await harness.server.token('region');
+    const { progressReports } = await harness.server.ok(
+      'query($t: ID!) { progressReports(filter: { targetId: { eq: $t }, status: { eq: SUBMITTED } }, orderBy: [{ field: ID, direction: DESC }], limit: 1) { items { narrative } } }',
+      { t: targetId },
+      { token },
+    );
+    expect(progressReports.items[0].narrative).toBe(narrative);
+  });
+
+  it('the regional user approves it from the review queue with a note', async () => {
+    const region = await harness.open('region');
+    await region.goto('/review-queue?filter=' + encodeURIComponent(JSON.stringify({ targetId })));
+    const row = region.page.getByRole('row', { name: new RegExp(narrative.slice(0, 8)) });
+    await row.waitFor();
+    await row.getByRole('checkbox').check();
+    await region.page.getByRole('button', { name: '审核通过' }).waitFor();
+    await region.page.waitForTimeout(500); // the bulk toolbar slides in
+    await region.screenshot('review-queue');
+    await region.page.getByRole('button', { name: '审核通过' }).click();
+    await region.page.getByRole('dialog').getByLabel('审核意见').fill('同意。');
+    await region.page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+    await region.page.getByText(/已审核 1 份报告/).waitFor();
+    await region.expectClean();
+    const token = await harness.server.token('region');
+    const { progressReports } = await harness.server.ok(
+      'query($t: ID!) { progressReports(filter: { targetId: { eq: $t } }, orderBy: [{ field: ID, direction: DESC }], limit: 1) { items { narrative status reviewNote } } }',
+      { t: targetId },
+      { token },
+    );
+    expect(progressReports.items[0]).toEqual({ narrative, status: 'APPROVED', reviewNote: '同意。' });
+    await region.close();
+  });
+});
