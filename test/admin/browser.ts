@@ -28,7 +28,7 @@ export interface ConsolePage {
   goto(path: string): Promise<void>;
   /** No raw message key in the page text, no page or console error. */
   expectClean(): Promise<void>;
-  screenshot(name: string): Promise<void>;
+  screenshot(name: string, opts?: { fullPage?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -91,9 +91,9 @@ export async function startConsole(): Promise<ConsoleHarness> {
         expect(text.match(RAW_KEY)?.[0] ?? null, `untranslated key on ${page.url()}`).toBeNull();
         expect(errors, `errors on ${page.url()}`).toEqual([]);
       },
-      async screenshot(name) {
+      async screenshot(name, opts = {}) {
         await page.waitForLoadState('networkidle');
-        await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: opts.fullPage });
       },
       close: () => context.close(),
     };

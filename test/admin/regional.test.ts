@@ -32,7 +32,29 @@ describe('console as REGIONAL', () => {
     expect(await region.page.locator('[data-kpi=red]').innerText()).toBe(String(targetStats[0].red));
     await expect.poll(() => region.page.locator('body').innerText()).toContain('工作台');
     await region.expectClean();
-    await region.screenshot('dashboard');
+  });
+
+  it('draws the dashboard charts with the figures of the API', async () => {
+    const token = await harness.server.token('region');
+    const year = String(new Date().getFullYear());
+    const { scoreboard, targetStats } = await harness.server.ok(
+      `{ scoreboard(period: "${year}", level: COUNTY) { entries { rank unitName scheduleScore } }
+         targetStats(filter: { isLeaf: { eq: true } }, groupBy: [CATEGORY]) { category red yellow green } }`,
+      {},
+      { token },
+    );
+    const ranking = region.page.getByTestId('county-ranking').locator('[data-series]');
+    await expect.poll(async () => JSON.parse((await ranking.getAttribute('data-series')) ?? '[]').length).toBe(18);
+    const expected = [...scoreboard.entries].sort((a: any, b: any) => a.rank - b.rank).map((e: any) => ({ name: e.unitName, value: e.scheduleScore == null ? null : Math.round(e.scheduleScore * 1000) / 10 }));
+    expect(JSON.parse((await ranking.getAttribute('data-series'))!)).toEqual(expected);
+    const byCategory = region.page.getByTestId('warnings-by-category').locator('[data-series]');
+    await expect.poll(async () => JSON.parse((await byCategory.getAttribute('data-series')) ?? '[]')).toEqual(targetStats);
+    // Drawn: SVG bars, with the county names on the axis.
+    expect(await region.page.getByTestId('county-ranking').locator('svg path').count()).toBeGreaterThan(18);
+    expect(await region.page.getByTestId('county-ranking').locator('svg').innerHTML()).toContain('江孜县');
+    await region.page.getByTestId('consistency').locator('svg').waitFor();
+    await region.expectClean();
+    await region.screenshot('dashboard', { fullPage: true });
   });
 
   it('renders every list screen with its rows, untranslated keys none, errors none', async () => {

@@ -37,7 +37,7 @@ export const luoshiEnglish = {
     bulletin: { live: 'Live (not published)', published: 'Published', period_hint: 'Month, e.g. 2026-09', open: 'Open bulletin' },
     unauthenticated: 'Your session has ended; please sign in again.',
     login: { subtitle: 'Shigatse organization department · targets, supervision and assessment', demo_hint: 'Demo logins: region / county-540222 / analyst, password demo' },
-    dashboard: { welcome: 'Welcome, %{name}', targets: 'Leaf targets', completed: 'Completed', overdue: 'Overdue', red: 'Red', yellow: 'Yellow' },
+    dashboard: { schedule_score: 'Schedule score', ranking: 'County ranking', by_category: 'Lights by category', consistency: 'Consistency (monthly schedule score)', upcoming: 'Due within 30 days', overdue_rectifications: 'Overdue rectifications', none: 'None', period: 'Period', welcome: 'Welcome, %{name}', targets: 'Leaf targets', completed: 'Completed', overdue: 'Overdue', red: 'Red', yellow: 'Yellow' },
     region_level: 'Region-level unit',
     report: { reported_on_hint: 'Today when left empty' },
     assessment: {
@@ -70,6 +70,8 @@ export const luoshiEnglish = {
     no: 'No',
   },
   enums: {
+    ConsistencyRule: { ALTERNATING: 'Alternating', BEYOND_SIGMA: 'Beyond kσ', BURSTY_REPORTING: 'Bursty reporting', MISSED_REPORTS: 'Missed reports', SAME_SIDE_RUN: 'Same-side run' },
+    ConsistencyVerdict: { CONSISTENT: 'Consistent', INCONSISTENT: 'Inconsistent' },
     AccountabilityMeasure: { ADMONISHMENT: 'Admonishment', CRITICISM: 'Public criticism', REASSIGNMENT: 'Reassignment', REMOVAL: 'Removal' },
     AssessmentStatus: { CONFIRMED: 'Confirmed', DRAFT: 'Draft' },
     AssessmentTier: { CAUTION: 'Use with caution', DO_NOT_USE: 'Do not use', PROMOTE: 'Promote', USE: 'Use' },

@@ -43,7 +43,7 @@ export const luoshiChinese = {
     bulletin: { live: '实时（未发布）', published: '已发布', period_hint: '月份，如 2026-09', open: '查看通报' },
     unauthenticated: '登录已失效，请重新登录。',
     login: { subtitle: '日喀则市委组织部 · 目标分解、督查与考核', demo_hint: '演示账号：region / county-540222 / analyst，密码 demo' },
-    dashboard: { welcome: '您好，%{name}', targets: '末级目标', completed: '已完成', overdue: '逾期', red: '红灯', yellow: '黄灯' },
+    dashboard: { schedule_score: '进度得分', ranking: '县（区）排名', by_category: '各类目标红黄绿灯', consistency: '推进一致性（月度进度得分）', upcoming: '30 天内到期', overdue_rectifications: '逾期未整改', none: '暂无', period: '统计期', welcome: '您好，%{name}', targets: '末级目标', completed: '已完成', overdue: '逾期', red: '红灯', yellow: '黄灯' },
     region_level: '地直单位',
     report: { reported_on_hint: '不填则为今天' },
     assessment: {
@@ -76,6 +76,8 @@ export const luoshiChinese = {
     no: '否',
   },
   enums: {
+    ConsistencyRule: { ALTERNATING: '时好时坏', BEYOND_SIGMA: '偏离过大', BURSTY_REPORTING: '时紧时松', MISSED_REPORTS: '应报未报', SAME_SIDE_RUN: '连续偏于一侧' },
+    ConsistencyVerdict: { CONSISTENT: '稳定', INCONSISTENT: '时好时坏、时紧时松' },
     AccountabilityMeasure: { ADMONISHMENT: '诫勉谈话', CRITICISM: '通报批评', REASSIGNMENT: '调整岗位', REMOVAL: '免职' },
     AssessmentStatus: { CONFIRMED: '已确认', DRAFT: '草稿' },
     AssessmentTier: { CAUTION: '慎用', DO_NOT_USE: '不用', PROMOTE: '重用', USE: '使用' },
