@@ -20,7 +20,8 @@ import { pickLang, requestStore, translate } from './common/i18n.js';
 import { requestGatePlugin } from './common/request-gate.js';
 import { Loaders } from './common/query/loaders.js';
 import { scopeOf, type Principal } from './common/scope.js';
-import { SECURITY_DEFAULTS, type AppConfig } from './config.js';
+import { DEFAULT_SNAPSHOT_MONTHS, SECURITY_DEFAULTS, type AppConfig } from './config.js';
+import { SnapshotBuilder } from './modules/targets/snapshot-builder.js';
 import { openDatabase } from './db/data-source.js';
 import { prepareInitialData, type InitialData } from './db/seed/initial-data.js';
 import { API_KEY_PREFIX, apiKeyService } from './modules/users/api-key.service.js';
@@ -40,6 +41,8 @@ export interface App {
   port: number;
   db: DataSource;
   initialData: InitialData;
+  /** The background builder of month-end snapshots (tests and the benchmark wait for it). */
+  snapshots: SnapshotBuilder;
   close(): Promise<void>;
 }
 
@@ -249,13 +252,18 @@ export async function createApp(config: AppConfig): Promise<App> {
     throw error;
   }
   const port = (httpServer.address() as AddressInfo).port;
+  // Month-end snapshots are built in the background, once the server listens.
+  const snapshots = new SnapshotBuilder(db, config.snapshotMonths ?? DEFAULT_SNAPSHOT_MONTHS, config.logSql ? console.log : () => undefined);
+  snapshots.start();
 
   return {
     url: `http://localhost:${port}`,
     port,
     db,
     initialData,
+    snapshots,
     async close() {
+      await snapshots.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await db.destroy();

@@ -38,7 +38,12 @@ export interface AppConfig {
   statementTimeoutMs?: number;
   /** Milliseconds after which a request's next SQL statement is refused (both databases). */
   requestTimeLimitMs?: number;
+  /** Closed months whose month-end snapshot is kept (0: none; figures of past months are then computed from the reports). */
+  snapshotMonths?: number;
 }
+
+/** Month-end snapshots kept: the last 13 closed months cover "a year back" and 12-month trends. */
+export const DEFAULT_SNAPSHOT_MONTHS = 13;
 
 /** Defaults of the optional settings, in one place. */
 export const SECURITY_DEFAULTS = {
@@ -119,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sqlStatementLimit: positive(int(env.SQL_STATEMENT_LIMIT, SECURITY_DEFAULTS.sqlStatementLimit, 'SQL_STATEMENT_LIMIT'), 'SQL_STATEMENT_LIMIT'),
     statementTimeoutMs: int(env.STATEMENT_TIMEOUT_MS, SECURITY_DEFAULTS.statementTimeoutMs, 'STATEMENT_TIMEOUT_MS'),
     requestTimeLimitMs: positive(int(env.REQUEST_TIME_LIMIT_MS, SECURITY_DEFAULTS.requestTimeLimitMs, 'REQUEST_TIME_LIMIT_MS'), 'REQUEST_TIME_LIMIT_MS'),
+    snapshotMonths: int(env.SNAPSHOT_MONTHS, DEFAULT_SNAPSHOT_MONTHS, 'SNAPSHOT_MONTHS'),
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QuerySql } from '../../server/src/common/query/sql.js';
-import { targetMetricsSql, toMetrics } from '../../server/src/modules/targets/target-metrics.js';
+import { builtMonths, recentClosedMonths, targetMetricsSql, toMetrics } from '../../server/src/modules/targets/target-metrics.js';
+import { monthEnd } from '../../server/src/common/dates.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 /**
@@ -23,14 +24,14 @@ function rng(seed: number) {
   return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T,>(xs: T[]) => xs[Math.floor(next() * xs.length)] };
 }
 
-async function compare(asOf: string): Promise<{ stored: unknown[]; computed: unknown[] }> {
+async function compare(asOf: string, snapshot: 'stored' | 'month' = 'stored'): Promise<{ stored: unknown[]; computed: unknown[] }> {
   const db = server.app.db.manager;
-  const run = async (source: 'stored' | 'reports', claimed: boolean) => {
+  const run = async (source: 'stored' | 'month' | 'reports', claimed: boolean) => {
     const sql = new QuerySql(db, 'a');
     const rows = await sql.run(targetMetricsSql(sql, asOf, undefined, { source, claimed }));
     return rows.map(toMetrics).sort((x, y) => x.targetId - y.targetId);
   };
-  const [stored, computed, storedClaim, computedClaim] = await Promise.all([run('stored', false), run('reports', false), run('stored', true), run('reports', true)]);
+  const [stored, computed, storedClaim, computedClaim] = await Promise.all([run(snapshot, false), run('reports', false), run(snapshot, true), run('reports', true)]);
   return { stored: [...stored, ...storedClaim.map((m) => m.progress)], computed: [...computed, ...computedClaim.map((m) => m.progress)] };
 }
 
@@ -52,6 +53,10 @@ describe('maintained figures', () => {
   it('equal a recomputation after a random mix of reports, reviews, withdrawals, decompositions, deletions, restores and a policy change', async () => {
     const r = rng(20261201);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    // The snapshots of the last closed months exist before the changes (the builder runs at start).
+    await server.app.snapshots.runOnce();
+    const months = recentClosedMonths(13);
+    for (const month of months) expect(builtMonths(server.app.db.manager).has(month)).toBe(true);
     const ok = (q: string, v: Record<string, unknown> = {}, token = regional) => server.ok(q, v, { token });
     const leaves = (await ok('{ targets(filter: { isLeaf: { eq: true }, countyId: { isNull: false } }, limit: 500) { items { id kind targetValue startDate countyId } } }')).targets.items;
     const counties = (await ok('{ counties(limit: 50) { items { id code } } }')).counties.items;
@@ -89,6 +94,11 @@ describe('maintained figures', () => {
     expect(done).toBe(60);
     let { stored, computed } = await compare(today);
     expect(stored).toEqual(computed);
+    // The month-end snapshots built before the changes were kept right by them.
+    for (const month of months) {
+      ({ stored, computed } = await compare(monthEnd(month), 'month'));
+      expect(stored, month).toEqual(computed);
+    }
 
     // The counting rule changes: every figure follows, both ways.
     await ok('mutation { updateAssessmentPolicy(input: { countSubmittedReports: true }) { id } }', {}, admin);
@@ -96,6 +106,11 @@ describe('maintained figures', () => {
     expect(stored).toEqual(computed);
     await ok('mutation { updateAssessmentPolicy(input: { countSubmittedReports: false }) { id } }', {}, admin);
     ({ stored, computed } = await compare(today));
+    expect(stored).toEqual(computed);
+    // The snapshots went with the old rule; built again, they follow the new one.
+    expect(builtMonths(server.app.db.manager).size).toBe(0);
+    await server.app.snapshots.runOnce();
+    ({ stored, computed } = await compare(monthEnd(months[2]), 'month'));
     expect(stored).toEqual(computed);
   }, 120_000);
 });

@@ -12,10 +12,12 @@ import { Security1796151190583 as SqliteSecurity } from './sqlite/1796151190583-
 import { Assessment1796151261315 as SqliteAssessment } from './sqlite/1796151261315-Assessment.js';
 import { TargetMetrics1796152758993 as SqliteTargetMetrics } from './sqlite/1796152758993-TargetMetrics.js';
 import { TargetMetrics1796152759906 as MysqlTargetMetrics } from './mysql/1796152759906-TargetMetrics.js';
+import { MonthSnapshots1796154334038 as SqliteMonthSnapshots } from './sqlite/1796154334038-MonthSnapshots.js';
+import { MonthSnapshots1796154336268 as MysqlMonthSnapshots } from './mysql/1796154336268-MonthSnapshots.js';
 
 /**
  * Migrations per driver, oldest first, listed explicitly (the same list works compiled and
  * under vitest). Generate the next pair with `npm run migration:generate` (docs/development.md).
  */
-export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment, SqliteTargetMetrics];
-export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment, MysqlTargetMetrics];
+export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment, SqliteTargetMetrics, SqliteMonthSnapshots];
+export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment, MysqlTargetMetrics, MysqlMonthSnapshots];

@@ -5,7 +5,7 @@ import { Role } from '../../common/scope.js';
 import { inTransaction } from '../../common/transaction.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { auditService } from '../audit/audit.service.js';
-import { refreshTargetMetrics } from '../targets/target-metrics.js';
+import { dropMonthSnapshots, refreshTargetMetrics } from '../targets/target-metrics.js';
 import { AssessmentPolicy, DEFAULT_POLICY } from './assessment-policy.entity.js';
 
 export type PolicyValues = typeof DEFAULT_POLICY;
@@ -53,7 +53,10 @@ export const policyService = {
       );
       await auditService.record(db, ctx, { action: AuditAction.CREATE, entityType: 'AssessmentPolicy', entityId: id, location: { regionId: null, countyId: null }, changes });
       // Which reports count changed: every maintained figure follows.
-      if ('countSubmittedReports' in changes) await refreshTargetMetrics(db);
+      if ('countSubmittedReports' in changes) {
+        await dropMonthSnapshots(db);
+        await refreshTargetMetrics(db);
+      }
       return db.getRepository(AssessmentPolicy).findOneOrFail({ where: { id } });
     });
   },

@@ -33,9 +33,13 @@ type Values = Partial<Record<keyof ProgressReport, unknown>>;
 /** Reviewing is the prefecture's job: a county does not approve its own reports. */
 const REVIEWERS = [Role.ADMIN, Role.REGIONAL];
 
+/** The date a report had before the change in progress, keyed by transaction. */
+const previousDates = new WeakMap<EntityManager, string>();
+
 class ProgressReportService extends RecordService<ProgressReport, SubmitProgressReportInput, UpdateProgressReportInput> {
   protected override async prepare(ctx: Context, db: EntityManager, input: Values, current: ProgressReport | null): Promise<Values> {
     if (current && current.status !== ReviewStatus.SUBMITTED) throw errors.badInput('id', 'reportReviewed', { status: current.status });
+    if (current) previousDates.set(db, current.reportedOn);
     const values: Values = { ...input };
     const target = current
       ? await db.findOneOrFail(Target, { where: { id: current.targetId }, withDeleted: true })
@@ -114,7 +118,10 @@ class ProgressReportService extends RecordService<ProgressReport, SubmitProgress
   /** A report that is submitted, corrected, reviewed, withdrawn or restored moves its tree's figures. */
   protected override async afterChange(_ctx: Context, db: EntityManager, report: ProgressReport): Promise<void> {
     const target = await db.findOneOrFail(Target, { where: { id: report.targetId }, withDeleted: true, select: { id: true, rootId: true } });
-    await refreshTargetMetrics(db, [target.rootId]);
+    // Month snapshots from the report's month on (or from its old date's, when it moved) follow.
+    const previous = previousDates.get(db);
+    const since = (previous && previous < report.reportedOn ? previous : report.reportedOn).slice(0, 7);
+    await refreshTargetMetrics(db, [target.rootId], { since });
   }
 
   /** Only a report that has not been reviewed can be withdrawn. */

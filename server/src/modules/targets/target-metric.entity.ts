@@ -31,3 +31,41 @@ export class TargetMetric {
   @Column({ type: 'double' })
   claimedProgress: number;
 }
+
+/**
+ * The figures of each target at the end of a closed month: what target_metric holds for
+ * today, frozen for a past month so that analytics of a past period read them instead of the
+ * whole history. Kept right like target_metric: a change that reaches back into a month
+ * (a report dated in it, reviewed or withdrawn later; a change of the tree) recomputes the
+ * month's rows of that tree in the change's transaction.
+ */
+@Entity('target_metric_month')
+export class TargetMetricMonth {
+  @PrimaryColumn({ type: 'varchar', length: 7 })
+  month: string;
+
+  @PrimaryColumn({ type: 'int' })
+  targetId: number;
+
+  @Column({ type: 'double' })
+  progress: number;
+
+  @Column({ type: 'date', nullable: true })
+  lastCompletedOn: string | null;
+
+  @Column({ type: 'int' })
+  reportedLeaves: number;
+
+  @Column({ type: 'double' })
+  claimedProgress: number;
+}
+
+/** Months whose snapshot is complete: only those are read from target_metric_month. */
+@Entity('target_metric_month_state')
+export class TargetMetricMonthState {
+  @PrimaryColumn({ type: 'varchar', length: 7 })
+  month: string;
+
+  @Column({ type: 'datetime', precision: 3 })
+  builtAt: Date;
+}

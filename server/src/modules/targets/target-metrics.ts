@@ -1,5 +1,6 @@
-import type { EntityManager } from 'typeorm';
-import { today } from '../../common/dates.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '../../common/transaction.js';
+import { monthEnd, today } from '../../common/dates.js';
 import { QuerySql } from '../../common/query/sql.js';
 import { DEFAULT_POLICY } from '../policy/assessment-policy.entity.js';
 import { ReviewStatus } from './progress-report.entity.js';
@@ -37,10 +38,11 @@ export interface MetricsOptions {
   /**
    * Where the progress comes from: `reports` computes it from the reports dated up to asOf;
    * `stored` reads the maintained current figures (target_metric); `auto` (default) reads
-   * them when asOf is today or later — no report is dated after today — and computes
+   * them when asOf is today or later — no report is dated after today —, the month-end
+   * snapshot when asOf is the last day of a closed month whose snapshot is built, and computes
    * otherwise.
    */
-  source?: 'auto' | 'reports' | 'stored';
+  source?: 'auto' | 'reports' | 'stored' | 'month';
   /** With `reports`: only the leaves of these trees are read … */
   roots?: readonly number[];
   /** … and only the reports of these targets (the trees' ids). */
@@ -48,18 +50,31 @@ export interface MetricsOptions {
 }
 
 export function targetMetricsSql(sql: QuerySql, asOf: string, restrict?: string, opts: MetricsOptions = {}): string {
-  const stored = opts.source === 'stored' || ((opts.source ?? 'auto') === 'auto' && asOf >= today());
-  return statusSql(sql, asOf, stored ? storedProgressSql(sql, restrict, opts) : reportProgressSql(sql, asOf, restrict, opts));
+  const source = opts.source ?? 'auto';
+  if (source === 'stored' || (source === 'auto' && asOf >= today())) return statusSql(sql, asOf, storedProgressSql(sql, restrict, opts));
+  const month = closedMonthOf(asOf);
+  if (source === 'month' || (source === 'auto' && month && builtMonths(sql.db).has(month))) {
+    if (!month) throw new Error(`${asOf} is not the end of a closed month`);
+    return statusSql(sql, asOf, storedProgressSql(sql, restrict, opts, month));
+  }
+  return statusSql(sql, asOf, reportProgressSql(sql, asOf, restrict, opts));
 }
 
-/** Rolled-up progress per target from the maintained table: no report is read. */
-function storedProgressSql(sql: QuerySql, restrict: string | undefined, opts: MetricsOptions): string {
+/** `2026-10` when `asOf` is 2026-10-31 and that month has ended; else null. */
+export function closedMonthOf(asOf: string): string | null {
+  const month = asOf.slice(0, 7);
+  return /^\d{4}-\d{2}-\d{2}$/.test(asOf) && monthEnd(month) === asOf && asOf < today() ? month : null;
+}
+
+/** Rolled-up progress per target from the maintained figures (today's, or a month's snapshot): no report is read. */
+function storedProgressSql(sql: QuerySql, restrict: string | undefined, opts: MetricsOptions, month?: string): string {
   const c = (alias: string, column: string) => sql.col(column, alias);
+  const table = month ? `${sql.esc('target_metric_month')} ${sql.esc('sm')} ON ${c('sm', 'month')} = ${sql.param(month)} AND` : `${sql.esc('target_metric')} ${sql.esc('sm')} ON`;
   return `SELECT ${c('a', 'id')} AS targetId, ${c('a', 'startDate')} AS startDate, ${c('a', 'deadline')} AS deadline,
            COALESCE(${c('sm', opts.claimed ? 'claimedProgress' : 'progress')}, 0) AS progress,
            ${c('sm', 'lastCompletedOn')} AS lastCompletedOn, COALESCE(${c('sm', 'reportedLeaves')}, 0) AS reportedLeaves
     FROM ${sql.esc('target')} ${sql.esc('a')}
-    LEFT JOIN ${sql.esc('target_metric')} ${sql.esc('sm')} ON ${c('sm', 'targetId')} = ${c('a', 'id')}
+    LEFT JOIN ${table} ${c('sm', 'targetId')} = ${c('a', 'id')}
     WHERE ${c('a', 'deletedAt')} IS NULL${restrict ? ` AND (${restrict})` : ''}`;
 }
 
@@ -196,28 +211,129 @@ const END_OF_TIME = '9999-12-31';
  * target's progress, and by the seeds; the rebuild of everything is also the check that the
  * maintained figures are right (tests compare the two).
  */
-export async function refreshTargetMetrics(db: EntityManager, roots?: readonly number[]): Promise<void> {
+export async function refreshTargetMetrics(db: EntityManager, roots?: readonly number[], opts: { since?: string } = {}): Promise<void> {
   if (!roots) {
     // Everything: tree by tree in groups, so each statement reads only its trees' reports.
     await db.query(`DELETE FROM ${db.connection.driver.escape('target_metric')}`);
-    const all: { rootId: number | string }[] = await db.query(
-      `SELECT DISTINCT ${db.connection.driver.escape('rootId')} AS ${db.connection.driver.escape('rootId')} FROM ${db.connection.driver.escape('target')} ORDER BY 1`,
-    );
-    const ids = all.map((r) => Number(r.rootId));
-    for (let i = 0; i < ids.length; i += REFRESH_TREES) await refreshTargetMetrics(db, ids.slice(i, i + REFRESH_TREES));
+    for (const group of await treeGroups(db)) await writeFigures(db, group, null);
     return;
   }
   if (roots.length === 0) return;
+  await writeFigures(db, roots, null);
+  // The snapshots of closed months that the change reaches back into.
+  for (const month of await snapshotMonthsSince(db, opts.since ?? '0000-00')) await writeFigures(db, roots, month);
+}
+
+/** Root ids of every tree, in groups of REFRESH_TREES. */
+async function treeGroups(db: EntityManager): Promise<number[][]> {
+  const esc = (name: string) => db.connection.driver.escape(name);
+  const all: { rootId: number | string }[] = await db.query(`SELECT DISTINCT ${esc('rootId')} AS ${esc('rootId')} FROM ${esc('target')} ORDER BY 1`);
+  const ids = all.map((r) => Number(r.rootId));
+  const groups: number[][] = [];
+  for (let i = 0; i < ids.length; i += REFRESH_TREES) groups.push(ids.slice(i, i + REFRESH_TREES));
+  return groups;
+}
+
+/** Replaces the figures of the given trees: today's (month null) or a closed month's snapshot. */
+async function writeFigures(db: EntityManager, roots: readonly number[], month: string | null): Promise<void> {
   const sql = new QuerySql(db, 'a');
   const esc = (name: string) => sql.esc(name);
-  const restrict = roots ? `${sql.col('rootId', 'a')} IN ${sql.list([...roots])}` : undefined;
-  const targetIds = roots
-    ? (await db.query(`SELECT ${esc('id')} AS ${esc('id')} FROM ${esc('target')} WHERE ${esc('rootId')} IN (${roots.map(() => '?').join(', ')})`, [...roots])).map((r: { id: number | string }) => Number(r.id))
-    : undefined;
-  const official = reportProgressSql(sql, END_OF_TIME, restrict, { roots, targetIds });
-  const claimed = reportProgressSql(sql, END_OF_TIME, restrict, { roots, targetIds, claimed: true });
-  await sql.run(`DELETE FROM ${esc('target_metric')}${targetIds ? ` WHERE ${esc('targetId')} IN ${sql.list(targetIds.length ? targetIds : [0])}` : ''}`);
-  await sql.run(`INSERT INTO ${esc('target_metric')} (${esc('targetId')}, ${esc('progress')}, ${esc('lastCompletedOn')}, ${esc('reportedLeaves')}, ${esc('claimedProgress')})
-    SELECT ${sql.col('targetId', 'o')}, COALESCE(${sql.col('progress', 'o')}, 0), ${sql.col('lastCompletedOn', 'o')}, ${sql.col('reportedLeaves', 'o')}, COALESCE(${sql.col('progress', 'cl')}, 0)
+  const restrict = `${sql.col('rootId', 'a')} IN ${sql.list([...roots])}`;
+  const targetIds: number[] = (
+    await db.query(`SELECT ${esc('id')} AS ${esc('id')} FROM ${esc('target')} WHERE ${esc('rootId')} IN (${roots.map(() => '?').join(', ')})`, [...roots])
+  ).map((r: { id: number | string }) => Number(r.id));
+  const asOf = month ? monthEnd(month) : END_OF_TIME;
+  const official = reportProgressSql(sql, asOf, restrict, { roots, targetIds });
+  const claimed = reportProgressSql(sql, asOf, restrict, { roots, targetIds, claimed: true });
+  const table = esc(month ? 'target_metric_month' : 'target_metric');
+  const ofMonth = month ? `${esc('month')} = ${sql.param(month)} AND ` : '';
+  await sql.run(`DELETE FROM ${table} WHERE ${ofMonth}${esc('targetId')} IN ${sql.list(targetIds.length ? targetIds : [0])}`);
+  await sql.run(`INSERT INTO ${table} (${month ? `${esc('month')}, ` : ''}${esc('targetId')}, ${esc('progress')}, ${esc('lastCompletedOn')}, ${esc('reportedLeaves')}, ${esc('claimedProgress')})
+    SELECT ${month ? `${sql.param(month)}, ` : ''}${sql.col('targetId', 'o')}, COALESCE(${sql.col('progress', 'o')}, 0), ${sql.col('lastCompletedOn', 'o')}, ${sql.col('reportedLeaves', 'o')}, COALESCE(${sql.col('progress', 'cl')}, 0)
     FROM (${official}) ${esc('o')} LEFT JOIN (${claimed}) ${esc('cl')} ON ${sql.col('targetId', 'cl')} = ${sql.col('targetId', 'o')}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Month-end snapshots
+
+/** Months with a complete snapshot, as this process knows them (per database). */
+const known = new WeakMap<object, Set<string>>();
+export function builtMonths(db: EntityManager): Set<string> {
+  let set = known.get(db.connection);
+  if (!set) known.set(db.connection, (set = new Set()));
+  return set;
+}
+
+/**
+ * Built months from `since` on, read with a shared lock on MySQL/MariaDB: a snapshot being
+ * built at the same time is waited for, so a change never misses a month that a concurrent
+ * build is about to publish.
+ */
+async function snapshotMonthsSince(db: EntityManager, since: string): Promise<string[]> {
+  const esc = (name: string) => db.connection.driver.escape(name);
+  const lock = db.connection.options.type === 'better-sqlite3' ? '' : ' LOCK IN SHARE MODE';
+  const rows: { month: string }[] = await db.query(`SELECT ${esc('month')} AS ${esc('month')} FROM ${esc('target_metric_month_state')} WHERE ${esc('month')} >= ?${lock}`, [since]);
+  return rows.map((r) => r.month);
+}
+
+/** Reads which months are built (at start, and from time to time: other replicas build too). */
+export async function loadBuiltMonths(db: EntityManager): Promise<void> {
+  const esc = (name: string) => db.connection.driver.escape(name);
+  const rows: { month: string }[] = await db.query(`SELECT ${esc('month')} AS ${esc('month')} FROM ${esc('target_metric_month_state')}`);
+  const set = builtMonths(db);
+  set.clear();
+  for (const r of rows) set.add(r.month);
+}
+
+/**
+ * Builds the snapshot of one closed month without holding up the writes: tree group by tree
+ * group, each in its own short transaction, while readers still compute the month from the
+ * reports; then, in one last transaction, it publishes the month (the state row, which from
+ * then on makes every change keep the month right) and recomputes the trees that changed
+ * while it was building. Returns false when the month was built already.
+ */
+export async function buildMonthSnapshot(dataSource: DataSource, month: string): Promise<boolean> {
+  const esc = (name: string) => dataSource.driver.escape(name);
+  const present: unknown[] = await dataSource.query(`SELECT 1 AS ${esc('x')} FROM ${esc('target_metric_month_state')} WHERE ${esc('month')} = ?`, [month]);
+  if (present.length) return false;
+  // Changes from a little before the start on are looked at again at the end (clock steps of the database).
+  const since = new Date(Date.now() - 5_000);
+  // Read committed: what the build reads is not locked, so writes go on meanwhile.
+  await inTransaction(dataSource, (db) => db.query(`DELETE FROM ${esc('target_metric_month')} WHERE ${esc('month')} = ?`, [month]), 'READ COMMITTED');
+  for (const group of await treeGroups(dataSource.manager)) await inTransaction(dataSource, (db) => writeFigures(db, group, month), 'READ COMMITTED');
+  // Publishing waits for the changes that already looked for built months (their shared
+  // locks on the state rows); changes after it wait for it and then keep the month right.
+  return inTransaction(dataSource, async (db) => {
+    const sqlite = dataSource.options.type === 'better-sqlite3';
+    const at = (d: Date) => (sqlite ? d.toISOString().replace('T', ' ').replace('Z', '') : d);
+    const again: unknown[] = await db.query(`SELECT 1 AS ${esc('x')} FROM ${esc('target_metric_month_state')} WHERE ${esc('month')} = ?`, [month]);
+    if (again.length) return false; // another replica published it meanwhile
+    await db.query(`INSERT INTO ${esc('target_metric_month_state')} (${esc('month')}, ${esc('builtAt')}) VALUES (?, ?)`, [month, at(new Date())]);
+    const changed: { rootId: number | string }[] = await db.query(
+      `SELECT DISTINCT ${esc('t')}.${esc('rootId')} AS ${esc('rootId')} FROM ${esc('target')} ${esc('t')}
+        WHERE ${esc('t')}.${esc('updatedAt')} >= ? OR ${esc('t')}.${esc('createdAt')} >= ?
+           OR ${esc('t')}.${esc('id')} IN (SELECT ${esc('r')}.${esc('targetId')} FROM ${esc('progress_report')} ${esc('r')} WHERE ${esc('r')}.${esc('updatedAt')} >= ? OR ${esc('r')}.${esc('createdAt')} >= ?)`,
+      [at(since), at(since), at(since), at(since)],
+    );
+    const roots = changed.map((r) => Number(r.rootId));
+    for (let i = 0; i < roots.length; i += REFRESH_TREES) await writeFigures(db, roots.slice(i, i + REFRESH_TREES), month);
+    return true;
+  }, 'READ COMMITTED');
+}
+
+/** Drops every snapshot (the counting rule changed): they are built again, from the reports. */
+export async function dropMonthSnapshots(db: EntityManager): Promise<void> {
+  const esc = (name: string) => db.connection.driver.escape(name);
+  await db.query(`DELETE FROM ${esc('target_metric_month_state')}`);
+  await db.query(`DELETE FROM ${esc('target_metric_month')}`);
+  builtMonths(db).clear();
+}
+
+/** The last `count` closed months, newest first (`2026-11`, `2026-10`, …). */
+export function recentClosedMonths(count: number): string[] {
+  const [y, m] = today().slice(0, 7).split('-').map(Number);
+  return Array.from({ length: count }, (_, i) => {
+    const index = y * 12 + (m - 1) - (i + 1);
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  });
 }
