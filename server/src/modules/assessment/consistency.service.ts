@@ -53,7 +53,7 @@ const stdDev = (xs: number[]) => {
 
 export const consistencyService = {
   /**
-   * DESIGN §3 "Consistency": per county the monthly schedule score as of each month's end
+   * docs/rules.md, "Consistency": per county the monthly schedule score as of each month's end
    * (one statement: the target metrics once per month, UNION ALL, grouped by month and
    * county), and the reporting against what was due (a second statement); the rules run on
    * those aggregates.
