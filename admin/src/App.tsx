@@ -10,6 +10,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { RecycleBin } from './recycleBin/RecycleBin';
 import { MyTargets } from './countyWork/MyTargets';
 import { ReviewQueue } from './progressReports/ReviewQueue';
+import { BulletinPrint } from './bulletins/Print';
 import regions from './regions';
 import counties from './counties';
 import departments from './departments';
@@ -64,6 +65,9 @@ export const App = () => (
     <Resource name="apiKeys" {...apiKeys} />
     <Resource name="assessmentPolicies" {...assessmentPolicies} />
     <Resource name="auditEvents" {...auditEvents} />
+    <CustomRoutes noLayout>
+      <Route path="/bulletins/:period/print" element={<BulletinPrint />} />
+    </CustomRoutes>
     <CustomRoutes>
       <Route path="/recycle-bin" element={<RecycleBin />} />
       <Route path="/my-targets" element={<MyTargets />} />

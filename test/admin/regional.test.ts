@@ -197,6 +197,40 @@ describe('console as REGIONAL', () => {
     await region.screenshot('assessment');
   });
 
+  it('publishes last month\'s bulletin after confirming, and prints it as an official document to PDF', async () => {
+    const now = new Date();
+    const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+    const period = last.toISOString().slice(0, 7);
+    const number = `日组通〔${last.getUTCFullYear()}〕${last.getUTCMonth() + 1}号`;
+    await region.goto(`/bulletins/${period}/show`);
+    await region.page.getByText('实时（未发布）').waitFor();
+    await region.page.getByRole('button', { name: '发布' }).click();
+    await region.page.getByRole('dialog').getByText('冻结').waitFor();
+    await region.page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+    await region.page.getByText('通报已发布').waitFor();
+    const token = await harness.server.token('region');
+    const { bulletin } = await harness.server.ok('query($p: String!) { bulletin(period: $p) { live publishedAt content { ranking { unitName } } } }', { p: period }, { token });
+    expect(bulletin.live).toBe(false);
+
+    await region.page.getByRole('link', { name: '打印版' }).click();
+    const doc = region.page.getByTestId('bulletin-document');
+    await doc.waitFor();
+    const text = await doc.innerText();
+    expect(text).toContain('中共日喀则市委组织部');
+    expect(text).toContain(number);
+    expect(text).toContain('全市目标任务推进情况的通报');
+    expect(await region.page.getByTestId('bulletin-ranking').locator('tbody tr').count()).toBe(bulletin.content.ranking.length);
+    await region.page.emulateMedia({ media: 'print' });
+    await region.screenshot('bulletin-print', { fullPage: true });
+    const pdf = await region.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    expect(pdf.length).toBeGreaterThan(20_000);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile('docs/screenshots/bulletin.pdf', pdf);
+    await region.page.emulateMedia({ media: 'screen' });
+    await region.expectClean();
+  });
+
   it('a session the server no longer accepts goes back to the sign-in page', async () => {
     const page = (await harness.open('region')).page;
     await page.evaluate(() => {

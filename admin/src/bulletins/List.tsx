@@ -6,7 +6,11 @@ import { BooleanField, Datagrid, DateField, List, TextField, TopToolbar, useRedi
 const OpenPeriod = () => {
   const translate = useTranslate();
   const redirect = useRedirect();
-  const [period, setPeriod] = useState(new Date().toISOString().slice(0, 7));
+  // The last month that has ended: a bulletin covers a finished period.
+  const [period, setPeriod] = useState(() => {
+    const d = new Date();
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  });
   return (
     <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
       <MuiTextField size="small" label={translate('resources.bulletins.fields.period')} helperText={translate('luoshi.bulletin.period_hint')} value={period} onChange={(e) => setPeriod(e.target.value)} />

@@ -1,5 +1,6 @@
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { DateField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { BulletinActions } from './PublishButton';
 
 const Content = () => {
   const record = useRecordContext();
@@ -39,7 +40,7 @@ const Content = () => {
 };
 
 export const BulletinShow = () => (
-  <Show>
+  <Show actions={<BulletinActions />}>
     <SimpleShowLayout>
       <TextField source="period" />
       <DateField source="publishedAt" showTime emptyText="—" />
