@@ -11,6 +11,7 @@ import { RecycleBin } from './recycleBin/RecycleBin';
 import { MyTargets } from './countyWork/MyTargets';
 import { ReviewQueue } from './progressReports/ReviewQueue';
 import { BulletinPrint } from './bulletins/Print';
+import { TargetTree } from './targets/Tree';
 import regions from './regions';
 import counties from './counties';
 import departments from './departments';
@@ -72,6 +73,7 @@ export const App = () => (
       <Route path="/recycle-bin" element={<RecycleBin />} />
       <Route path="/my-targets" element={<MyTargets />} />
       <Route path="/review-queue" element={<ReviewQueue />} />
+      <Route path="/directives/:id/tree" element={<TargetTree />} />
     </CustomRoutes>
   </Admin>
   </BrowserRouter>

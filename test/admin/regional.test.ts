@@ -81,6 +81,29 @@ describe('console as REGIONAL', () => {
     await region.screenshot('target-show');
   });
 
+  it('shows a directive\'s target tree as of a chosen date, with the figures of the API', async () => {
+    const token = await harness.server.token('region');
+    const { targets } = await harness.server.ok('{ targets(filter: { parentId: { isNull: true }, directiveId: { isNull: false } }, limit: 1) { items { id directiveId } } }', {}, { token });
+    const root = targets.items[0];
+    const asOf = '2026-03-31';
+    const { target } = await harness.server.ok(
+      'query($id: ID!, $d: LocalDate!) { target(id: $id) { progress(asOf: $d) children(asOf: $d, limit: 500) { total items { id title } } } }',
+      { id: root.id, d: asOf },
+      { token },
+    );
+    await region.goto(`/directives/${root.directiveId}/tree`);
+    const rootNode = region.page.locator(`[data-testid=tree-node][data-target-id="${root.id}"]`);
+    await rootNode.waitFor();
+    await region.page.getByLabel('统计日期').fill(asOf);
+    await region.page.waitForLoadState('networkidle');
+    const children = region.page.locator(`[data-testid=tree-node][data-target-id="${root.id}"] > [data-testid=tree-node]`);
+    await expect.poll(() => children.count()).toBe(target.children.total);
+    const percent = `${Math.round(target.progress * 1000) / 10}%`;
+    await expect.poll(() => rootNode.locator('> div').first().innerText()).toContain(percent);
+    await region.expectClean();
+    await region.screenshot('target-tree');
+  });
+
   it('creates a directive through the form and edits it; the history tab shows the change', async () => {
     await region.goto('/directives/create');
     await region.page.getByLabel('标题').fill('关于加强基层党组织建设的通知（测试）');

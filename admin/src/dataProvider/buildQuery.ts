@@ -10,14 +10,15 @@ import { GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, CREATE, UPDATE, DELETE
 import { isList, namedType, printType, singular, toUpperSnake, type ResourceModel, type SchemaModel } from './schema';
 
 /** Fields of a type worth reading in a list or a form: scalars, enums, id lists of plain relations. */
-export function selection(model: SchemaModel, type: IntrospectionObjectType, depth = 0, deep = true): string {
+/** `asOf`: computed fields taking `asOf` (progress, status, warning) are evaluated at `$asOf`. */
+export function selection(model: SchemaModel, type: IntrospectionObjectType, depth = 0, deep = true, asOf = false): string {
   const parts: string[] = [];
   const names = new Set(type.fields.map((f) => f.name));
   for (const field of type.fields) {
     if (field.args.some((a) => a.type.kind === 'NON_NULL' && a.defaultValue == null)) continue;
     const { name, kind } = namedType(field.type);
     if (kind === 'SCALAR' || kind === 'ENUM') {
-      parts.push(field.name);
+      parts.push(asOf && depth === 0 && field.args.some((a) => a.name === 'asOf') ? `${field.name}(asOf: $asOf)` : field.name);
       continue;
     }
     if (kind !== 'OBJECT' || depth > 2) continue;
@@ -99,7 +100,7 @@ const pass = (used: string[]) => (used.length ? `(${used.map((n) => `${n}: $${n}
 
 export function listQuery(model: SchemaModel, resource: ResourceModel, variables: Record<string, any>) {
   const used = Object.keys(variables).filter((k) => resource.list.args.some((a) => a.name === k));
-  const fields = selection(model, resource.type, 0, false);
+  const fields = selection(model, resource.type, 0, false, used.includes('asOf'));
   const body = resource.listShape === 'page' ? `{ items { ${fields} } total }` : `{ ${fields} }`;
   return {
     query: gql`query ${resource.list.name}List${declare(resource.list, used)} { data: ${resource.list.name}${pass(used)} ${body} }`,
@@ -205,12 +206,17 @@ export const buildQueryFactory = (getModel: () => SchemaModel) => () => (fetchTy
         // No single lookup (the policy history): find it in the list.
         return { ...listQuery(model, resource, {}), parseResponse: (r: any) => ({ data: pageParse(r).data.find((x: any) => String(x.id) === String(params.id)) ?? null }) };
       }
-      const fields = selection(model, resource.type);
       const variables: Record<string, any> = { [resource.key]: params.id };
-      if (params.meta?.asOf && resource.one.args.some((a) => a.name === 'asOf')) variables.asOf = params.meta.asOf;
       const used = Object.keys(variables);
+      // One record as of a date: its computed fields take the date (declared as a variable).
+      const asOfType = resource.type.fields.find((f) => f.args.some((a) => a.name === 'asOf'))?.args.find((a) => a.name === 'asOf');
+      const withAsOf = !!(params.meta?.asOf && asOfType);
+      if (withAsOf) variables.asOf = params.meta.asOf;
+      const fields = selection(model, resource.type, 0, true, withAsOf);
+      const declared = declare(resource.one, used) + '';
+      const declaredAll = withAsOf ? (declared ? declared.replace(/\)$/, `, $asOf: ${printType(asOfType!.type)})`) : `($asOf: ${printType(asOfType!.type)})`) : declared;
       return {
-        query: gql`query ${resource.one.name}${declare(resource.one, used)} { data: ${resource.one.name}${pass(used)} { ${fields} } }`,
+        query: gql`query ${resource.one.name}${declaredAll} { data: ${resource.one.name}${pass(used)} { ${fields} } }`,
         variables,
         parseResponse: (response: any) => ({ data: parseRecord(resource, response.data.data) }),
       };

@@ -66,6 +66,7 @@ export const luoshiEnglish = {
       reject: 'Reject',
       done: '%{smart_count} report(s) reviewed',
     },
+    tree: { title: 'Target tree', as_of: 'As of' },
     yes: 'Yes',
     no: 'No',
   },

@@ -72,6 +72,7 @@ export const luoshiChinese = {
       reject: '退回',
       done: '已审核 %{smart_count} 份报告',
     },
+    tree: { title: '目标树', as_of: '统计日期' },
     yes: '是',
     no: '否',
   },
