@@ -12,6 +12,7 @@ import { MyTargets } from './countyWork/MyTargets';
 import { ReviewQueue } from './progressReports/ReviewQueue';
 import { BulletinPrint } from './bulletins/Print';
 import { TargetTree } from './targets/Tree';
+import { DecomposeTarget } from './targets/Decompose';
 import regions from './regions';
 import counties from './counties';
 import departments from './departments';
@@ -74,6 +75,7 @@ export const App = () => (
       <Route path="/my-targets" element={<MyTargets />} />
       <Route path="/review-queue" element={<ReviewQueue />} />
       <Route path="/directives/:id/tree" element={<TargetTree />} />
+      <Route path="/targets/:id/decompose" element={<DecomposeTarget />} />
     </CustomRoutes>
   </Admin>
   </BrowserRouter>

@@ -79,3 +79,40 @@ describe('county reports, region reviews', () => {
     await region.close();
   });
 });
+
+describe('decomposition', () => {
+  it('decomposes a target to all 18 counties with allocations pasted from a spreadsheet, the gap shown live', async () => {
+    const token = await harness.server.token('region');
+    const { createTarget } = await harness.server.ok(
+      `mutation { createTarget(input: { title: "培训村（社区）党组织书记", kind: QUANTITATIVE, category: CADRE_TRAINING, unit: "人",
+         targetValue: 1800, startDate: "2026-01-01", deadline: "2026-12-31" }) { id } }`,
+      {},
+      { token },
+    );
+    const { counties } = await harness.server.ok('{ counties(orderBy: [{ field: CODE }], limit: 100) { items { id name } } }', {}, { token });
+    const region = await harness.open('region');
+    await region.goto(`/targets/${createTarget.id}/decompose`);
+    await region.page.getByRole('button', { name: '全部 18 个' }).click();
+    await expect.poll(() => region.page.getByTestId('allocation-row').count()).toBe(18);
+    // Two columns copied from Excel / WPS: name TAB value; the last county gets 80, so 20 stay unallocated.
+    const sheet = counties.items.map((c: any, i: number) => `${c.name}\t${i === 17 ? 80 : 100}`).join('\n');
+    await region.page.getByTestId('paste').fill(sheet);
+    await region.page.getByRole('button', { name: '填入分配' }).click();
+    await expect.poll(() => region.page.locator('[data-gap]').getAttribute('data-gap')).toBe('20');
+    await region.screenshot('decompose');
+    await region.page.getByRole('button', { name: '分解到 18 个单位' }).click();
+    await region.page.waitForURL(/\/targets\/\d+\/show\/children/);
+    await region.page.getByText('已分解为 18 个下级目标').waitFor();
+    const { target } = await harness.server.ok(
+      'query($id: ID!) { target(id: $id) { allocationGap children(limit: 100) { total items { targetValue responsibleCountyId } } } }',
+      { id: createTarget.id },
+      { token },
+    );
+    expect(target.allocationGap).toBe(20);
+    expect(target.children.total).toBe(18);
+    expect(new Set(target.children.items.map((c: any) => c.responsibleCountyId))).toEqual(new Set(counties.items.map((c: any) => c.id)));
+    await expect.poll(() => region.page.locator('.RaDatagrid-table tbody tr').count()).toBe(18);
+    await region.expectClean();
+    await region.close();
+  });
+});

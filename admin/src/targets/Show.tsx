@@ -1,8 +1,28 @@
 import {
   BooleanField, Datagrid, DateField, NumberField, Pagination, ReferenceField, ReferenceManyField, TabbedShowLayout, TextField, useTranslate,
 } from 'react-admin';
+import CallSplitIcon from '@mui/icons-material/CallSplit';
+import { Button, EditButton, TopToolbar, useRecordContext } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { EnumField, PercentField, ProgressField, WarningField } from '../common/fields';
+import { useCan } from '../common/hooks';
 import { ResourceShow } from '../common/views';
+
+const Actions = () => {
+  const record = useRecordContext();
+  const canCreate = useCan('create', 'targets');
+  const canEdit = useCan('edit', 'targets');
+  return (
+    <TopToolbar>
+      {record && canCreate && (
+        <Button label="luoshi.decompose.title" component={Link} to={`/targets/${record.id}/decompose`}>
+          <CallSplitIcon />
+        </Button>
+      )}
+      {canEdit && <EditButton />}
+    </TopToolbar>
+  );
+};
 
 export const TargetShow = () => {
   const translate = useTranslate();
@@ -16,6 +36,7 @@ export const TargetShow = () => {
   return (
     <ResourceShow
       typeName="Target"
+      actions={<Actions />}
       extraTabs={[
         tab('children', 'targets', 'parentId', [
           <TextField key="t" source="title" />,
