@@ -126,7 +126,7 @@ const WorkbenchIde = () => {
 
   return (
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ height: { md: 'calc(100vh - 112px)' }, minHeight: 560 }}>
-      <Card sx={{ width: { md: 280 }, flexShrink: 0, overflow: 'auto' }} data-testid="workbench-examples">
+      <Card sx={{ width: { md: 250 }, flexShrink: 0, overflow: 'auto' }} data-testid="workbench-examples">
         <List dense disablePadding>
           {groups.map(([role, examples]) => (
             <Box key={role}>
