@@ -352,7 +352,7 @@ export const messages = {
   // Security (attacks refused; see docs/security.md).
   credentialThrottled: {
     'zh-CN': '密码尝试过于频繁，请在 {seconds} 秒后再试。',
-    en: 'Too many password attempts; try again in {seconds} s.',
+    en: 'Too many password attempts; try again in {seconds} seconds.',
   },
   oneLoginPerRequest: {
     'zh-CN': '一次 HTTP 请求最多只能包含一次 login 或 changePassword（别名和批量操作也算在内）。',
