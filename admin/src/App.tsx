@@ -11,6 +11,7 @@ import { RecycleBin } from './recycleBin/RecycleBin';
 import { MyTargets } from './countyWork/MyTargets';
 import { ReviewQueue } from './progressReports/ReviewQueue';
 import { BulletinPrint } from './bulletins/Print';
+import { WorkbenchPage } from './workbench';
 import { TargetTree } from './targets/Tree';
 import { DecomposeTarget } from './targets/Decompose';
 import regions from './regions';
@@ -72,6 +73,7 @@ export const App = () => (
     </CustomRoutes>
     <CustomRoutes>
       <Route path="/recycle-bin" element={<RecycleBin />} />
+      <Route path="/workbench" element={<WorkbenchPage />} />
       <Route path="/my-targets" element={<MyTargets />} />
       <Route path="/review-queue" element={<ReviewQueue />} />
       <Route path="/directives/:id/tree" element={<TargetTree />} />

@@ -5,6 +5,7 @@ import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import RateReviewIcon from '@mui/icons-material/RateReview';
 import type { ReactNode } from 'react';
 import { AppBar, Layout, LocalesMenuButton, Menu, TitlePortal, useCanAccess, useTranslate } from 'react-admin';
+import { WorkbenchMenuItem } from './workbench';
 
 const GROUPS: { label: string; resources: string[] }[] = [
   { label: 'luoshi.menu.targets', resources: ['directives', 'targets', 'progressReports'] },
@@ -45,6 +46,7 @@ const LuoshiMenu = () => {
     <Menu className="luoshi-menu">
       <Menu.DashboardItem />
       <WorkItems />
+      <WorkbenchMenuItem />
       {GROUPS.map((group) => (
         <Box key={group.label}>
           <Divider />

@@ -1,0 +1,101 @@
+/**
+ * The analyst workbench (GraphiQL bundled into the console) and the supervision desk: as
+ * `analyst`, run the default query and a saved example with the analyst's own token and
+ * export the result table to XLSX (read back with exceljs) and CSV; as `region`, issue a
+ * suggested notice from the desk and find it over the API.
+ */
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startConsole, type ConsoleHarness } from './browser.js';
+
+let harness: ConsoleHarness;
+beforeAll(async () => {
+  harness = await startConsole();
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('analyst workbench', () => {
+  it('runs a saved example with the analyst token and exports the table to XLSX and CSV', async () => {
+    const analyst = await harness.open('analyst');
+    const { page } = analyst;
+    await page.getByRole('menuitem', { name: '分析工作台' }).click();
+    await page.locator('.graphiql-container').waitFor();
+    // The schema is introspected with the user's token: the docs explorer lists the query type.
+    await page.locator('.graphiql-query-editor .monaco-editor').waitFor();
+    await page.getByTestId('workbench-table-info').getByText('从左侧打开一个示例查询').waitFor();
+
+    // The default query asks who we are: the server answers as the analyst.
+    await page.locator('.graphiql-execute-button').click();
+    await page.locator('.graphiql-response').getByText('"role": "ANALYST"').waitFor();
+    await page.locator('.graphiql-response').getByText('"username": "analyst"').waitFor();
+
+    // A saved example, opened from the list and run.
+    await page.locator('[data-example="scoreboard-2026"]').click();
+    await page.locator('.graphiql-query-editor').getByText('Scoreboard2026').waitFor();
+    await page.locator('.graphiql-execute-button').click();
+    const info = page.getByTestId('workbench-table-info');
+    await info.getByText(/data\.scoreboard\.entries：18 行/).waitFor();
+    await page.locator('.graphiql-response').getByText('"unitName"').first().waitFor();
+
+    // The same example over the API with the analyst's token gives the same rows.
+    const text = await readFile('schema/examples/scoreboard-2026.graphql', 'utf8');
+    const { scoreboard } = await harness.server.ok(text, {}, { token: await harness.server.token('analyst') });
+    expect(scoreboard.entries).toHaveLength(18);
+
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+    expect(xlsxDownload.suggestedFilename()).toMatch(/^Scoreboard2026-\d+\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await readFile((await xlsxDownload.path())!));
+    const sheet = workbook.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(Object.keys(scoreboard.entries[0]));
+    expect(sheet.rowCount).toBe(1 + 18);
+    const names = sheet.getColumn(header.indexOf('unitName') + 1).values.slice(2);
+    expect(names).toEqual(scoreboard.entries.map((e: any) => e.unitName));
+    const ranks = sheet.getColumn(header.indexOf('rank') + 1).values.slice(2);
+    expect(ranks).toEqual(scoreboard.entries.map((e: any) => e.rank));
+
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    expect(csvDownload.suggestedFilename()).toMatch(/^Scoreboard2026-\d+\.csv$/);
+    const csv = await readFile((await csvDownload.path())!, 'utf8');
+    expect(csv.startsWith('\ufeff')).toBe(true);
+    const lines = csv.replace(/^\ufeff/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe(header.join(','));
+    expect(lines).toHaveLength(1 + 18);
+    expect(csv).toContain('江孜县');
+
+    // Every saved example is listed.
+    const { readdir } = await import('node:fs/promises');
+    const files = (await readdir('schema/examples')).filter((f) => f.endsWith('.graphql'));
+    expect(await page.locator('[data-example]').count()).toBe(files.length);
+
+    await page.mouse.move(900, 10);
+    await analyst.screenshot('workbench');
+
+    // Schema docs from introspection with the analyst's token.
+    await page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]').click();
+    const docs = page.locator('.graphiql-doc-explorer');
+    await docs.getByRole('link', { name: 'Query' }).first().click();
+    await docs.getByText('suggestedNotices').first().waitFor();
+    // Completion from the same schema.
+    await page.locator('.graphiql-query-editor .monaco-editor').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('{ scoreb');
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget').getByText('scoreboard').first().waitFor();
+    await analyst.expectClean();
+    await analyst.close();
+  });
+
+  it('is not offered to a county user', async () => {
+    const county = await harness.open('county-540222');
+    expect(await county.page.getByRole('menuitem', { name: '分析工作台' }).count()).toBe(0);
+    await county.goto('/workbench');
+    await county.page.getByText('分析工作台仅对管理员、地区用户和分析人员开放').waitFor();
+    await county.expectClean();
+    await county.close();
+  });
+});
