@@ -14,6 +14,7 @@ import { BulletinPrint } from './bulletins/Print';
 import { WorkbenchPage } from './workbench';
 import { TargetTree } from './targets/Tree';
 import { DecomposeTarget } from './targets/Decompose';
+import { AssessmentRanking } from './assessments/Ranking';
 import regions from './regions';
 import counties from './counties';
 import departments from './departments';
@@ -78,6 +79,7 @@ export const App = () => (
       <Route path="/review-queue" element={<ReviewQueue />} />
       <Route path="/directives/:id/tree" element={<TargetTree />} />
       <Route path="/targets/:id/decompose" element={<DecomposeTarget />} />
+      <Route path="/assessment-ranking" element={<AssessmentRanking />} />
     </CustomRoutes>
   </Admin>
   </BrowserRouter>

@@ -218,6 +218,19 @@ describe('console as REGIONAL', () => {
     await region.page.getByText('目标完成').first().waitFor();
     await region.expectClean();
     await region.screenshot('assessment');
+
+    // Confirm it (it freezes), then the region's ranking of the period with its tier counts.
+    const id = region.page.url().match(/assessments\/(\d+)\/show/)![1];
+    await region.page.getByRole('button', { name: '确认（冻结）' }).click();
+    const token = await harness.server.token('region');
+    await expect.poll(async () => (await harness.server.ok('query($id: ID!) { assessment(id: $id) { status } }', { id }, { token })).assessment.status).toBe('CONFIRMED');
+    await region.goto('/assessments');
+    await region.page.getByRole('link', { name: '考核排名' }).click();
+    const rows = region.page.getByTestId('assessment-ranking').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    const counts = await region.page.getByTestId('tier-counts').locator('[data-count]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(await rows.count());
+    await region.expectClean();
   });
 
   it('publishes last month\'s bulletin after confirming, and prints it as an official document to PDF', async () => {

@@ -1,4 +1,6 @@
-import { NumberField, ReferenceField, TextField, TextInput } from 'react-admin';
+import LeaderboardIcon from '@mui/icons-material/Leaderboard';
+import { Button, NumberField, ReferenceField, TextField, TextInput } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { countyFilter, EnumField, EnumInput, RefInput } from '../common/fields';
 import { useUser } from '../common/hooks';
 import { ResourceList } from '../common/views';
@@ -16,6 +18,11 @@ export const AssessmentList = () => {
       ]}
       simple={{ primaryText: (r) => <ReferenceField record={r} source="cadreId" reference="cadres" link={false} />, secondaryText: (r) => `${r.period} · ${r.total}`, tertiaryText: (r) => <EnumField record={r} source="tier" enumName="AssessmentTier" /> }}
       sort={{ field: 'total', order: 'DESC' }}
+      extraActions={
+        <Button label="luoshi.assessment.ranking" component={Link} to="/assessment-ranking">
+          <LeaderboardIcon />
+        </Button>
+      }
     >
       <ReferenceField source="cadreId" reference="cadres" link="show" sortable={false} />
       <ReferenceField source="departmentId" reference="departments" link={false} sortable={false} />

@@ -38,11 +38,12 @@ import { csvExporter } from './exporter';
 import { EnumField } from './fields';
 import { useCan, useIsSmall } from './hooks';
 
-const ListActions = ({ hasFilters }: { hasFilters: boolean }) => {
+const ListActions = ({ hasFilters, extra }: { hasFilters: boolean; extra?: ReactNode }) => {
   const canCreate = useCan('create');
   const isSmall = useIsSmall();
   return (
     <TopToolbar>
+      {extra}
       {hasFilters && <FilterButton />}
       {!isSmall && <SelectColumnsButton />}
       {canCreate && <CreateButton />}
@@ -57,19 +58,21 @@ export interface ResourceListProps extends Omit<ListProps, 'children'> {
   /** Click a row to `show` (default) or `edit`. */
   rowClick?: 'show' | 'edit';
   bulkDelete?: boolean;
+  /** Buttons before the usual ones (links to a resource's work screens). */
+  extraActions?: ReactNode;
 }
 
 /** `'title'` → `'%{title}'`: SimpleList reads a string as a message with the record's fields. */
 const template = (text: unknown) => (typeof text === 'string' && !text.includes('%{') ? `%{${text}}` : text);
 
-export const ResourceList = ({ children, simple, rowClick = 'show', filters, bulkDelete, ...props }: ResourceListProps) => {
+export const ResourceList = ({ children, simple, rowClick = 'show', filters, bulkDelete, extraActions, ...props }: ResourceListProps) => {
   const isSmall = useIsSmall();
   const simpleProps = Object.fromEntries(Object.entries(simple).map(([k, v]) => [k, template(v)]));
   const canDelete = useCan('delete');
   return (
     <List
       filters={filters}
-      actions={<ListActions hasFilters={!!(filters as any)?.length} />}
+      actions={<ListActions hasFilters={!!(filters as any)?.length} extra={extraActions} />}
       exporter={csvExporter}
       perPage={25}
       pagination={<Pagination rowsPerPageOptions={[10, 25, 50, 100]} />}

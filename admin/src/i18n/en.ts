@@ -85,6 +85,8 @@ export const luoshiEnglish = {
     region_level: 'Region-level unit',
     report: { reported_on_hint: 'Today when left empty' },
     assessment: {
+      ranking: 'Assessment ranking',
+      whole_region: 'Whole region',
       override: 'Override tier',
       confirm: 'Confirm (freeze)',
       compute: 'Compute assessment',

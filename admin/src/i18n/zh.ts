@@ -91,6 +91,8 @@ export const luoshiChinese = {
     region_level: '地直单位',
     report: { reported_on_hint: '不填则为今天' },
     assessment: {
+      ranking: '考核排名',
+      whole_region: '全市',
       override: '调整等次',
       confirm: '确认（冻结）',
       compute: '计算考核',
