@@ -126,6 +126,7 @@ describe('console as REGIONAL', () => {
 
     await region.page.getByRole('tab', { name: '留痕' }).click();
     await expect.poll(() => region.page.locator('body').innerText()).toContain('藏组发〔2026〕99号');
+    expect(await region.page.locator('body').innerText()).not.toContain('AUTONOMOUS_REGION'); // enum values translated
     await region.expectClean();
     await region.screenshot('history-tab');
   });
@@ -264,6 +265,16 @@ describe('console as REGIONAL', () => {
     const { writeFile } = await import('node:fs/promises');
     await writeFile('docs/screenshots/bulletin.pdf', pdf);
     await region.page.emulateMedia({ media: 'screen' });
+    await region.expectClean();
+
+    // Withdrawn with a reason: the snapshot stays, marked withdrawn.
+    await region.goto(`/bulletins/${period}/show`);
+    await region.page.getByRole('button', { name: '撤回' }).click();
+    await region.page.getByRole('dialog').getByLabel('撤回原因').fill('数据有误，更正后重新发布');
+    await region.page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+    await region.page.getByText('通报已撤回').waitFor();
+    const after = await harness.server.ok('{ bulletins(includeWithdrawn: true) { period withdrawnAt withdrawalReason } }', {}, { token });
+    expect(after.bulletins.find((b: any) => b.period === period)).toMatchObject({ withdrawalReason: '数据有误，更正后重新发布' });
     await region.expectClean();
   });
 

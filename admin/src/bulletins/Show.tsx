@@ -44,6 +44,8 @@ export const BulletinShow = () => (
     <SimpleShowLayout>
       <TextField source="period" />
       <DateField source="publishedAt" showTime emptyText="—" />
+      <DateField source="withdrawnAt" showTime emptyText="—" />
+      <TextField source="withdrawalReason" emptyText="—" />
       <Content />
     </SimpleShowLayout>
   </Show>

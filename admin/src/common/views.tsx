@@ -36,7 +36,8 @@ import {
 } from 'react-admin';
 import { csvExporter } from './exporter';
 import { EnumField } from './fields';
-import { useCan, useIsSmall } from './hooks';
+import { useCan, useIsSmall, useSchema } from './hooks';
+import { namedType } from '../dataProvider/schema';
 
 const ListActions = ({ hasFilters, extra }: { hasFilters: boolean; extra?: ReactNode }) => {
   const canCreate = useCan('create');
@@ -119,17 +120,30 @@ const EmptyHistory = () => {
   return <Typography sx={{ p: 2 }} color="text.secondary">{translate('luoshi.history.empty')}</Typography>;
 };
 
-const show = (v: unknown) => (v == null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const showValue = (v: unknown) => (v == null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** `changes` as stored by the server: `{ field: { from, to } }` or `{ field: value }`. */
 export const ChangesField = ({ source = 'changes', resource: targetResource }: { source?: string; label?: string; resource?: string }) => {
   const record = useRecordContext();
   const translate = useTranslate();
   const current = useResourceContext();
+  const { data: schema } = useSchema();
   const changes = record?.[source];
   if (!changes || typeof changes !== 'object') return null;
-  const resource = targetResource ?? (current === 'auditEvents' ? undefined : current);
+  const resource = targetResource ?? (current === 'auditEvents' ? record?.entityType && schema?.byType.get(record.entityType)?.name : current);
   const entries = Object.entries(changes as Record<string, any>);
+  // Enum values in the user's language (AUTONOMOUS_REGION → 自治区).
+  const type = resource ? schema?.resources.get(resource)?.type : undefined;
+  const enumOf = (field: string) => {
+    const def = type?.fields.find((f) => f.name === field);
+    if (!def) return undefined;
+    const { name, kind } = namedType(def.type);
+    return kind === 'ENUM' ? name : undefined;
+  };
+  const show = (field: string, v: unknown) => {
+    const enumName = enumOf(field);
+    return enumName && typeof v === 'string' ? translate(`enums.${enumName}.${v}`, { _: v }) : showValue(v);
+  };
   return (
     <Table size="small" sx={{ '& td, & th': { px: 1, py: 0.25, borderBottom: 'none' } }}>
       <TableHead>
@@ -147,8 +161,8 @@ export const ChangesField = ({ source = 'changes', resource: targetResource }: {
           return (
             <TableRow key={field}>
               <TableCell>{resource ? translate(`resources.${resource}.fields.${field}`, { _: field }) : field}</TableCell>
-              <TableCell>{show(before)}</TableCell>
-              <TableCell>{show(after)}</TableCell>
+              <TableCell>{show(field, before)}</TableCell>
+              <TableCell>{show(field, after)}</TableCell>
             </TableRow>
           );
         })}

@@ -78,7 +78,7 @@ export const luoshiEnglish = {
     filters: { deadline_from: 'Deadline from', deadline_to: 'Deadline to', date_from: 'Date from', date_to: 'Date to', overdue_only: 'Overdue only', deleted: 'Deleted' },
     api_key: { shown_once: 'New key (shown this once only — copy it now):', revoke: 'Revoke', revoked: 'Revoked', revoke_confirm: 'The key stops working at once. Revoke it?' },
     policy: { current: 'Current policy', save_new: 'Save as new policy', history: 'History' },
-    bulletin: { print: 'Print view', publish: 'Publish', publish_confirm: 'Publishing freezes the bulletin of %{period}: it no longer follows the data. Publish it?', published_note: 'Bulletin published', live: 'Live (not published)', published: 'Published', period_hint: 'Month, e.g. 2026-09', open: 'Open bulletin' },
+    bulletin: { withdraw: 'Withdraw', withdrawn_note: 'Bulletin withdrawn', print: 'Print view', publish: 'Publish', publish_confirm: 'Publishing freezes the bulletin of %{period}: it no longer follows the data. Publish it?', published_note: 'Bulletin published', live: 'Live (not published)', published: 'Published', period_hint: 'Month, e.g. 2026-09', open: 'Open bulletin' },
     unauthenticated: 'Your session has ended; please sign in again.',
     login: { subtitle: 'Shigatse organization department · targets, supervision and assessment', demo_hint: 'Demo logins: region / county-540222 / analyst, password demo' },
     dashboard: { schedule_score: 'Schedule score', ranking: 'County ranking', by_category: 'Lights by category', consistency: 'Consistency (monthly schedule score)', upcoming: 'Due within 30 days', overdue_rectifications: 'Overdue rectifications', none: 'None', period: 'Period', welcome: 'Welcome, %{name}', targets: 'Leaf targets', completed: 'Completed', overdue: 'Overdue', red: 'Red', yellow: 'Yellow' },
@@ -329,7 +329,7 @@ export const luoshiEnglish = {
     },
     bulletins: {
       name: 'Bulletin |||| Bulletins',
-      fields: { ...common, period: 'Period', live: 'Live', publishedAt: 'Published at', content: 'Content' },
+      fields: { ...common, period: 'Period', live: 'Live', publishedAt: 'Published at', withdrawnAt: 'Withdrawn at', withdrawalReason: 'Reason for withdrawal', content: 'Content' },
     },
     auditEvents: {
       name: 'Audit event |||| Audit log',

@@ -84,7 +84,7 @@ export const luoshiChinese = {
     filters: { deadline_from: '截止日期起', deadline_to: '截止日期止', date_from: '日期起', date_to: '日期止', overdue_only: '仅逾期', deleted: '已删除' },
     api_key: { shown_once: '新密钥（只显示这一次，请立即复制保存）：', revoke: '吊销', revoked: '已吊销', revoke_confirm: '吊销后此密钥立即失效，确定吗？' },
     policy: { current: '当前政策', save_new: '保存为新政策', history: '历史版本' },
-    bulletin: { print: '打印版', publish: '发布', publish_confirm: '发布后 %{period} 的通报内容即冻结，不再随数据变化。确定发布吗？', published_note: '通报已发布', live: '实时（未发布）', published: '已发布', period_hint: '月份，如 2026-09', open: '查看通报' },
+    bulletin: { withdraw: '撤回', withdrawn_note: '通报已撤回', print: '打印版', publish: '发布', publish_confirm: '发布后 %{period} 的通报内容即冻结，不再随数据变化。确定发布吗？', published_note: '通报已发布', live: '实时（未发布）', published: '已发布', period_hint: '月份，如 2026-09', open: '查看通报' },
     unauthenticated: '登录已失效，请重新登录。',
     login: { subtitle: '日喀则市委组织部 · 目标分解、督查与考核', demo_hint: '演示账号：region / county-540222 / analyst，密码 demo' },
     dashboard: { schedule_score: '进度得分', ranking: '县（区）排名', by_category: '各类目标红黄绿灯', consistency: '推进一致性（月度进度得分）', upcoming: '30 天内到期', overdue_rectifications: '逾期未整改', none: '暂无', period: '统计期', welcome: '您好，%{name}', targets: '末级目标', completed: '已完成', overdue: '逾期', red: '红灯', yellow: '黄灯' },
@@ -335,7 +335,7 @@ export const luoshiChinese = {
     },
     bulletins: {
       name: '通报',
-      fields: { ...common, period: '期别', live: '实时', publishedAt: '发布时间', content: '内容' },
+      fields: { ...common, period: '期别', live: '实时', publishedAt: '发布时间', withdrawnAt: '撤回时间', withdrawalReason: '撤回原因', content: '内容' },
     },
     auditEvents: {
       name: '审计日志',
