@@ -12,6 +12,7 @@ import { MyTargets } from './countyWork/MyTargets';
 import { ReviewQueue } from './progressReports/ReviewQueue';
 import { BulletinPrint } from './bulletins/Print';
 import { WorkbenchPage } from './workbench';
+import { SupervisionDesk } from './supervisionDesk';
 import { TargetTree } from './targets/Tree';
 import { DecomposeTarget } from './targets/Decompose';
 import { AssessmentRanking } from './assessments/Ranking';
@@ -75,6 +76,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/recycle-bin" element={<RecycleBin />} />
       <Route path="/workbench" element={<WorkbenchPage />} />
+      <Route path="/supervision-desk" element={<SupervisionDesk />} />
       <Route path="/my-targets" element={<MyTargets />} />
       <Route path="/review-queue" element={<ReviewQueue />} />
       <Route path="/directives/:id/tree" element={<TargetTree />} />

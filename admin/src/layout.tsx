@@ -6,6 +6,7 @@ import RateReviewIcon from '@mui/icons-material/RateReview';
 import type { ReactNode } from 'react';
 import { AppBar, Layout, LocalesMenuButton, Menu, TitlePortal, useCanAccess, useTranslate } from 'react-admin';
 import { WorkbenchMenuItem } from './workbench';
+import { DeskMenuItem } from './supervisionDesk';
 
 const GROUPS: { label: string; resources: string[] }[] = [
   { label: 'luoshi.menu.targets', resources: ['directives', 'targets', 'progressReports'] },
@@ -46,6 +47,7 @@ const LuoshiMenu = () => {
     <Menu className="luoshi-menu">
       <Menu.DashboardItem />
       <WorkItems />
+      <DeskMenuItem />
       <WorkbenchMenuItem />
       {GROUPS.map((group) => (
         <Box key={group.label}>

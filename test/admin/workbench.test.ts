@@ -73,6 +73,7 @@ describe('analyst workbench', () => {
     expect(await page.locator('[data-example]').count()).toBe(files.length);
 
     await page.mouse.move(900, 10);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await analyst.screenshot('workbench');
 
     // Schema docs from introspection with the analyst's token.
@@ -97,5 +98,68 @@ describe('analyst workbench', () => {
     await county.page.getByText('分析工作台仅对管理员、地区用户和分析人员开放').waitFor();
     await county.expectClean();
     await county.close();
+  });
+});
+
+describe('supervision desk', () => {
+  it('issues a suggested notice in one click after confirmation; lists overdue notices and rectifications', async () => {
+    const region = await harness.open('region');
+    const { page } = region;
+    await page.getByRole('menuitem', { name: '督办台' }).click();
+    const row = page.getByTestId('suggested-notice').first();
+    await row.waitFor();
+    await page.getByTestId('desk-overdue-notices-count').waitFor();
+    await page.getByTestId('desk-overdue-rectifications-count').waitFor();
+    const token = await harness.server.token('region');
+
+    // The desk's lists are the API's.
+    const api = await harness.server.ok(
+      `{ suggestedNotices { level target { id } }
+         supervisionNotices(filter: { overdue: { eq: true } }) { total }
+         inspections(filter: { rectificationOverdue: { eq: true } }) { total } }`,
+      {},
+      { token },
+    );
+    expect(await page.getByTestId('suggested-notice').count()).toBe(api.suggestedNotices.length);
+    expect(await page.getByTestId('desk-overdue-notices-count').innerText()).toBe(String(api.supervisionNotices.total));
+    expect(await page.getByTestId('desk-overdue-rectifications-count').innerText()).toBe(String(api.inspections.total));
+    expect(api.inspections.total).toBeGreaterThan(0);
+    expect(await page.getByTestId('overdue-rectification').count()).toBe(Math.min(100, api.inspections.total));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await region.screenshot('supervision-desk', { fullPage: true });
+
+    const targetId = (await row.getAttribute('data-target-id'))!;
+    const level = (await row.getAttribute('data-level'))!;
+    expect(api.suggestedNotices[0]).toEqual({ level, target: { id: targetId } });
+    const reason = await row.locator('td').nth(5).innerText();
+    await row.getByRole('button', { name: /下发/ }).click();
+    const dialog = page.getByTestId('issue-dialog');
+    await dialog.waitFor();
+    const content = await dialog.getByTestId('issue-content').inputValue();
+    expect(content).toContain(reason.trim());
+    await dialog.getByRole('button', { name: '确认' }).click();
+    await page.getByText(/^已下发/).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+
+    const { supervisionNotices } = await harness.server.ok(
+      'query($t: ID!) { supervisionNotices(filter: { targetId: { eq: $t } }, orderBy: [{ field: ID, direction: DESC }], limit: 1) { items { level content respondedOn } } }',
+      { t: targetId },
+      { token },
+    );
+    expect(supervisionNotices.items[0]).toEqual({ level, content, respondedOn: null });
+    // The target now waits for its answer: the ladder suggests nothing more for it today.
+    const after = await harness.server.ok('{ suggestedNotices { level target { id } } }', {}, { token });
+    expect(after.suggestedNotices.find((s: any) => s.target.id === targetId)?.level ?? null).not.toBe(level);
+    await region.expectClean();
+    await region.close();
+  });
+
+  it('is not offered to an analyst', async () => {
+    const analyst = await harness.open('analyst');
+    expect(await analyst.page.getByRole('menuitem', { name: '督办台' }).count()).toBe(0);
+    await analyst.goto('/supervision-desk');
+    await analyst.page.getByText('督办台仅对管理员和地区用户开放').waitFor();
+    await analyst.expectClean();
+    await analyst.close();
   });
 });
