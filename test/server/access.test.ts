@@ -170,10 +170,13 @@ describe('analyst', () => {
     expect(codes(filter)).toEqual(['FORBIDDEN']);
   });
 
-  it('writes nothing and reads no users; reads the region’s audit trail', async () => {
+  it('writes nothing; reads the region’s users and audit trail', async () => {
     const write = await server.gql('mutation($c: ID!) { createDepartment(input: { countyId: $c, name: "x", kind: OTHER }) { id } }', { c: jiangzi.id }, { token: analyst });
     expect(codes(write)).toEqual(['FORBIDDEN']);
-    expect(codes(await server.gql('{ users { total } }', {}, { token: analyst }))).toEqual(['FORBIDDEN']);
+    const users = await server.gql('{ users(limit: 100) { total items { username region { code } } } }', {}, { token: analyst });
+    expect(users.errors).toBeUndefined();
+    expect(users.data.users.total).toBeGreaterThan(18);
+    expect(users.data.users.items.every((u: any) => u.region == null || u.region.code === '540200')).toBe(true);
     const trail = await server.gql('{ auditEvents { total } }', {}, { token: analyst });
     expect(trail.errors).toBeUndefined();
     expect(trail.data.auditEvents.total).toBeGreaterThan(0);

@@ -32,7 +32,9 @@ describe('links analysts asked for', () => {
     expect(answered.county.name).toBeTruthy();
     expect(answered.issuedBy.username).toMatch(/^(region|admin)$/);
     expect(answered.respondedBy.username).toMatch(/^county-/);
-    // A county user sees its own county's notices, and no user outside its county.
+    // Analysts see the same people; a county user its own county's notices, and no user outside its county.
+    const asAnalyst = await server.ok('{ supervisionNotices(limit: 50, filter: { respondedOn: { isNull: false } }) { items { issuedBy { username } respondedBy { username } } } }', {}, { token: await server.token('analyst') });
+    expect(asAnalyst.supervisionNotices.items.find((n: any) => n.respondedBy)?.issuedBy?.username).toMatch(/^(region|admin)$/);
     const own = await server.ok('{ supervisionNotices(limit: 50) { items { county { code } issuedBy { username } } } }', {}, { token: jiangzi });
     for (const n of own.supervisionNotices.items) expect(n).toEqual({ county: { code: '540222' }, issuedBy: null });
   });
@@ -146,6 +148,39 @@ describe('the audit trail', () => {
   });
 });
 
+describe('carriers of targets stay in their county', () => {
+  it('a department or cadre that carries targets cannot move to another county; without targets it can', async () => {
+    const carrier = (await server.ok('{ targets(filter: { countyCode: { eq: "540222" }, responsibleDepartmentId: { isNull: false }, responsibleCadreId: { isNull: false } }, limit: 1) { items { responsibleDepartment { id version } responsibleCadre { id version } } } }', {}, { token: regional })).targets.items[0];
+    const dept = carrier.responsibleDepartment;
+    const moved = await server.gql('mutation($id: ID!, $v: Int!) { updateDepartment(id: $id, input: { version: $v, countyCode: "540221" }) { id } }', { id: dept.id, v: dept.version }, { token: regional });
+    expect(moved.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'countyId' });
+    const elsewhere = (await server.ok('{ departments(filter: { countyCode: { eq: "540221" } }, limit: 1) { items { id } } }', {}, { token: regional })).departments.items[0];
+    const cadre = carrier.responsibleCadre;
+    const cadreMoved = await server.gql('mutation($id: ID!, $v: Int!, $d: ID!) { updateCadre(id: $id, input: { version: $v, departmentId: $d }) { id } }', { id: cadre.id, v: cadre.version, d: elsewhere.id }, { token: regional });
+    expect(cadreMoved.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'departmentId' });
+    const free = (await server.ok('mutation { createDepartment(input: { countyCode: "540222", name: "无目标科室", kind: OTHER }) { id version } }', {}, { token: regional })).createDepartment;
+    expect((await server.ok('mutation($id: ID!, $v: Int!) { updateDepartment(id: $id, input: { version: $v, countyCode: "540221" }) { county { code } } }', { id: free.id, v: free.version }, { token: regional })).updateDepartment.county.code).toBe('540221');
+  });
+
+  it('a county records votes for its cadres; correcting or deleting recorded votes is the prefecture’s', async () => {
+    const jiangzi = await server.token('county-540222');
+    const cadre = (await server.ok('{ cadres(filter: { countyCode: { eq: "540222" } }, limit: 1, orderBy: [{ field: ID, direction: DESC }]) { items { id } } }', {}, { token: jiangzi })).cadres.items[0];
+    const votes = await server.ok('mutation($c: ID!) { createDemocraticEvaluation(input: { cadreId: $c, period: "2025", excellent: 10, competent: 5, basicallyCompetent: 1, incompetent: 0 }) { id version } }', { c: cadre.id }, { token: jiangzi });
+    const id = votes.createDemocraticEvaluation.id;
+    expect(codes(await server.gql('mutation($id: ID!) { updateDemocraticEvaluation(id: $id, input: { version: 1, excellent: 16 }) { id } }', { id }, { token: jiangzi }))).toEqual(['FORBIDDEN']);
+    expect(codes(await server.gql('mutation($id: ID!) { deleteDemocraticEvaluation(id: $id) }', { id }, { token: jiangzi }))).toEqual(['FORBIDDEN']);
+    expect((await server.ok('mutation($id: ID!) { updateDemocraticEvaluation(id: $id, input: { version: 1, excellent: 16 }) { excellent } }', { id }, { token: regional })).updateDemocraticEvaluation.excellent).toBe(16);
+  });
+
+  it('a report covers a period that has begun by its date', async () => {
+    const directiveId = await f.directive('期间校验');
+    const t = await f.target({ directiveId, title: '期间', startDate: '2025-01-01', deadline: '2025-12-31' });
+    const r = await server.gql('mutation($t: ID!) { submitProgressReport(input: { targetId: $t, reportedOn: "2025-03-01", period: "2025-06", percentComplete: 5, narrative: "x" }) { id } }', { t: t.id }, { token: regional });
+    expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
+    await server.ok('mutation($t: ID!) { submitProgressReport(input: { targetId: $t, reportedOn: "2025-04-03", period: "2025-03", percentComplete: 5, narrative: "x" }) { id } }', { t: t.id }, { token: regional });
+  });
+});
+
 describe('restore rights and county links', () => {
   it('a county cannot restore what the prefecture deleted, nor relink an assigned target to another directive', async () => {
     const directiveId = await f.directive('恢复权限');
@@ -189,7 +224,11 @@ describe('messages', () => {
     const badScalar = await server.gql('query($n: Int) { counties(limit: $n) { total } }', { n: 'many' }, { token: regional });
     expect(badScalar.errors![0].message).toContain('变量 $n');
     const syntax = await server.gql('{ counties { ', {}, { token: regional });
-    expect(syntax.errors![0].message).toMatch(/^语法错误/);
+    expect(syntax.errors![0].message).toMatch(/^语法错误：应为名称/);
+    const badDate = await server.gql('{ targets(asOf: "2026-13-45") { total } }', {}, { token: regional });
+    expect(badDate.errors![0].message).toContain('LocalDate 应为 YYYY-MM-DD');
+    const badId = await server.gql('{ targets(filter: { id: { eq: 1.5 } }) { total } }', {}, { token: regional });
+    expect(badId.errors![0].message).toContain('ID 只能是字符串或整数');
   });
 
   it('a busy port is said in words, with how to choose another', async () => {

@@ -51,6 +51,8 @@ describe('bulletins', () => {
     const county = await server.token('county-540222');
     const noReason = await server.gql('mutation($p: String!) { withdrawBulletin(period: $p, reason: "  ") { id } }', { p: period }, { token: regional });
     expect(noReason.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    const tooLong = await server.gql('mutation($p: String!, $r: String!) { withdrawBulletin(period: $p, reason: $r) { id } }', { p: period, r: '😀'.repeat(16_384) }, { token: regional });
+    expect(tooLong.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
     expect(codes(await server.gql('mutation($p: String!) { withdrawBulletin(period: $p, reason: "数据有误") { id } }', { p: period }, { token: county }))).toEqual(['FORBIDDEN']);
     const withdrawn = await server.ok('mutation($p: String!) { withdrawBulletin(period: $p, reason: "排名数据有误，撤回重发") { id withdrawnAt withdrawalReason } }', { p: period }, { token: regional });
     expect(withdrawn.withdrawBulletin).toMatchObject({ id: first.id, withdrawalReason: '排名数据有误，撤回重发' });
@@ -122,6 +124,7 @@ describe('official figures count reviewed reports', () => {
   it('lists reports waiting for review longer than the policy’s days for the reviewers', async () => {
     const before = await server.ok('{ overdueReviews(limit: 500) { total items { status waitingDays } } assessmentPolicy { reviewOverdueDays } }', {}, { token: regional });
     expect(before.assessmentPolicy.reviewOverdueDays).toBe(7);
+    expect(before.overdueReviews.total).toBeGreaterThan(0);
     // The demo data has reports submitted in November that nobody reviewed yet.
     for (const r of before.overdueReviews.items) {
       expect(r.status).toBe('SUBMITTED');

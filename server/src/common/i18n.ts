@@ -269,6 +269,10 @@ export const messages = {
     'zh-CN': '请填写以下必填项：{field}（顶层目标须有类别、性质、开始日期和完成时限，定量目标还须有目标值）。',
     en: 'Please fill in: {field} (a top-level target needs a category, kind, start date and deadline; a quantitative one also a target value).',
   },
+  childFieldsMissing: {
+    'zh-CN': '请填写以下必填项：{field}（上级目标为定量目标时，子目标须有目标值）。',
+    en: 'Please fill in: {field} (a sub-target of a quantitative target needs a target value).',
+  },
   childStartsBeforeParent: {
     'zh-CN': '子目标的开始日期 {startDate} 早于上级目标的开始日期 {parentStart}。',
     en: 'The sub-target’s start date {startDate} is before its parent’s start date {parentStart}.',
@@ -332,6 +336,18 @@ export const messages = {
   linkOutsideCounty: {
     'zh-CN': '只能关联本县（区）的工作目标；地区级目标由地区关联。',
     en: 'You can link only your own county’s targets; region-level targets are linked by the region.',
+  },
+  carrierHasTargets: {
+    'zh-CN': '该单位或干部负责 {count} 项工作目标，不能调往其他县（区）：请先把这些目标交给本县（区）的其他单位或干部。',
+    en: 'This department or cadre carries {count} targets and cannot move to another county: hand the targets to another department or cadre of the county first.',
+  },
+  evaluationCorrectedByPrefecture: {
+    'zh-CN': '县（区）可以录入本县干部的民主测评票数；更正、删除或恢复已录入的测评由地区办理。',
+    en: 'A county records its cadres’ democratic-evaluation votes; correcting, deleting or restoring recorded votes is for the prefecture.',
+  },
+  periodAfterReport: {
+    'zh-CN': '报告日期 {date} 时 {period} 尚未开始：请填写报告所涵盖的期间。',
+    en: 'On the report date {date}, {period} had not begun: give the period the report covers.',
   },
   portInUse: {
     'zh-CN': '端口 {port} 已被占用：请关闭占用该端口的程序，或用 PORT 指定其他端口（例如 PORT=4001 npm start）。',

@@ -656,6 +656,9 @@ function buildReports(rng: Rng, leaf: Leaf, intended: (number | null)[], profile
       reviewerId,
       reviewNote,
       reviewedAt,
+      // Submitted on its report date: how long a report has waited for review counts from here.
+      createdAt: at(reportedOn, 9 + (month % 8), 10 + (month % 40)),
+      updatedAt: reviewedAt ?? at(reportedOn, 9 + (month % 8), 10 + (month % 40)),
     });
     if (status !== ReviewStatus.REJECTED) {
       last = value;

@@ -437,6 +437,8 @@ export const analyticsService = {
     if (!role || !bulletinResource.writableBy.includes(role)) throw errors.forbidden('forbiddenRole', { role: role ?? '' });
     period(label);
     if (!reason.trim()) throw errors.badInput('reason', 'reasonRequired');
+    // What a TEXT column holds on MySQL/MariaDB, in characters and in bytes.
+    if (reason.length > 2000 || Buffer.byteLength(reason, 'utf8') > 8000) throw errors.badInput('reason', 'tooLong', { max: 2000 });
     const regionId = ctx.principal!.regionId;
     return inTransaction(ctx.db, async (db) => {
       const standing = regionId == null ? null : await db.findOne(Bulletin, { where: { regionId, activePeriod: label } });

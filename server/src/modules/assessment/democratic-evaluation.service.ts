@@ -40,6 +40,8 @@ async function lockCadre(db: EntityManager, cadreId: number | null): Promise<voi
 
 class DemocraticEvaluationService extends RecordService<DemocraticEvaluation, CreateDemocraticEvaluationInput, UpdateDemocraticEvaluationInput> {
   protected override async prepare(ctx: Context, db: EntityManager, input: Values, current: DemocraticEvaluation | null): Promise<Values> {
+    // A county records its cadres' votes; correcting recorded votes is the prefecture's.
+    if (current && ctx.principal?.role === Role.COUNTY) throw errors.forbidden('evaluationCorrectedByPrefecture');
     const values: Values = { ...input };
     // One evaluation per cadre and period: writers of the same cadre's evaluations take turns
     // (MySQL/MariaDB; SQLite runs one transaction at a time), so the check below sees the other's row.
@@ -67,6 +69,11 @@ class DemocraticEvaluationService extends RecordService<DemocraticEvaluation, Cr
     const qb = db.createQueryBuilder(DemocraticEvaluation, 'e').where('e.cadreId = :cadreId AND e.period = :period', { cadreId, period });
     if (exceptId !== null) qb.andWhere('e.id <> :exceptId', { exceptId });
     if ((await qb.getCount()) > 0) throw errors.badInput('period', 'evaluationExists', { period });
+  }
+
+  /** Deleting or restoring votes, like correcting them, is the prefecture's. */
+  protected override async beforeRemove(ctx: Context): Promise<void> {
+    if (ctx.principal?.role === Role.COUNTY) throw errors.forbidden('evaluationCorrectedByPrefecture');
   }
 
   protected override async afterChange(_ctx: Context, db: EntityManager, row: DemocraticEvaluation, action: AuditAction): Promise<void> {

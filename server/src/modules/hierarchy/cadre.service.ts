@@ -6,7 +6,7 @@ import { Role } from '../../common/scope.js';
 import { Cadre } from './cadre.entity.js';
 import { cadreQuery, type CreateCadreInput, type UpdateCadreInput } from './cadre.inputs.js';
 import { Department } from './department.entity.js';
-import { departmentResource } from './department.service.js';
+import { departmentResource, refuseMoveWithTargets } from './department.service.js';
 
 const departmentWhere = (sql: Parameters<ResourceDef['readScope']>[1], column: string, value: number) =>
   `${sql.col('departmentId')} IN (SELECT ${sql.col('id', 'sd')} FROM ${sql.table(Department)} ${sql.esc('sd')} WHERE ${sql.col(column, 'sd')} = ${sql.param(value)})`;
@@ -29,9 +29,13 @@ export const cadreResource: ResourceDef<Cadre> = {
 const PHONE_READERS = new Set<Role>([Role.ADMIN, Role.REGIONAL, Role.COUNTY]);
 
 class CadreService extends RecordService<Cadre, CreateCadreInput, UpdateCadreInput> {
-  protected override async prepare(ctx: Context, db: EntityManager, input: Partial<Record<keyof Cadre, unknown>>) {
+  protected override async prepare(ctx: Context, db: EntityManager, input: Partial<Record<keyof Cadre, unknown>>, current: Cadre | null) {
     if (input.departmentId === undefined || input.departmentId === null) return input;
     const department = await this.reference(ctx, db, departmentResource, input.departmentId, 'departmentId');
+    if (current && department.id !== current.departmentId) {
+      const from = await db.getRepository(Department).findOne({ where: { id: current.departmentId }, withDeleted: true });
+      if ((from?.countyId ?? null) !== department.countyId) await refuseMoveWithTargets(db, 'responsibleCadreId', current.id, 'departmentId');
+    }
     return { ...input, departmentId: department.id };
   }
 

@@ -31,4 +31,5 @@ export class UpdateDepartmentInput {
   @Field(() => DepartmentKind, { nullable: true }) kind?: DepartmentKind;
   @Field(() => ID, { nullable: true, description: 'Move to another county of the same region; null makes it a region-level unit.' })
   countyId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Instead of countyId: the county’s administrative code (540222).' }) countyCode?: string | null;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { Target } from '../targets/target.entity.js';
 import type { Context } from '../../common/context.js';
 import { errors } from '../../common/errors.js';
 import { RecordService } from '../../common/records.js';
@@ -45,8 +46,19 @@ class DepartmentService extends RecordService<Department, CreateDepartmentInput,
       values.regionId = region.id;
       values.countyId = null;
     }
+    if (current && values.countyId !== undefined && (values.countyId ?? null) !== current.countyId) await refuseMoveWithTargets(db, 'responsibleDepartmentId', current.id, 'countyId');
     return values;
   }
+}
+
+/**
+ * A department or cadre that carries targets stays in its county: its targets are the
+ * county's (their county, reports and notices with them), and moving the carrier would leave
+ * a county's target carried from another county. Hand the targets over first.
+ */
+export async function refuseMoveWithTargets(db: EntityManager, column: 'responsibleDepartmentId' | 'responsibleCadreId', id: number, field: string): Promise<void> {
+  const count = await db.getRepository(Target).count({ where: { [column]: id } as never });
+  if (count > 0) throw errors.badInput(field, 'carrierHasTargets', { count });
 }
 
 export const departmentService = new DepartmentService(departmentResource);

@@ -59,6 +59,9 @@ class ProgressReportService extends RecordService<ProgressReport, SubmitProgress
     if (reportedOn < target.startDate) throw errors.badInput('reportedOn', 'reportBeforeStart', { date: reportedOn, startDate: target.startDate });
     if (values.period != null && !parsePeriod(String(values.period))) throw errors.badInput('period', 'badPeriod');
     if (!current) values.period ??= reportedOn.slice(0, 7);
+    // A report covers a period that has begun by its date (it may come after the period ends).
+    const period = parsePeriod(String(values.period ?? current?.period));
+    if (period && period.from > reportedOn) throw errors.badInput('period', 'periodAfterReport', { period: period.label, date: reportedOn });
 
     const actual = values.actualValue !== undefined ? values.actualValue : current?.actualValue;
     const percent = values.percentComplete !== undefined ? values.percentComplete : current?.percentComplete;

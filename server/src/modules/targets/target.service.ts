@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Context } from '../../common/context.js';
 import { today } from '../../common/dates.js';
 import { AppError, errors } from '../../common/errors.js';
+import { requestStore } from '../../common/i18n.js';
 import type { ResourceDef } from '../../common/query/resource.js';
 import { parseId, ScopedQuery } from '../../common/query/list.js';
 import { QuerySql } from '../../common/query/sql.js';
@@ -132,7 +133,7 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
       values.weight ??= 1;
       const missing = (['category', 'kind', 'startDate', 'deadline'] as const).filter((k) => !values[k]);
       if (values.kind === TargetKind.QUANTITATIVE && values.targetValue == null) missing.push('targetValue' as never);
-      if (missing.length) throw errors.badInputs(missing, 'targetFieldsMissing');
+      if (missing.length) throw errors.badInputs(missing, parent ? 'childFieldsMissing' : 'targetFieldsMissing');
       values.regionId = await this.region(ctx, db, input, parent, values);
     }
 
@@ -177,7 +178,8 @@ class TargetService extends RecordService<Target, CreateTargetInput, UpdateTarge
     if (!parent.isLeaf || proceed) return;
     const reports = await db.getRepository(ProgressReport).find({ where: { targetId: parent.id }, select: { id: true, reportedOn: true }, order: { reportedOn: 'ASC', id: 'ASC' } });
     if (reports.length === 0) return;
-    const listed = reports.slice(0, 10).map((r) => `#${r.id}（${r.reportedOn}）`).join('、') + (reports.length > 10 ? ' …' : '');
+    const en = requestStore.getStore()?.lang === 'en';
+    const listed = reports.slice(0, 10).map((r) => (en ? `#${r.id} (${r.reportedOn})` : `#${r.id}（${r.reportedOn}）`)).join(en ? ', ' : '、') + (reports.length > 10 ? ' …' : '');
     throw errors.badInput(field, 'parentHasReports', { id: parent.id, title: parent.title, count: reports.length, reports: listed });
   }
 

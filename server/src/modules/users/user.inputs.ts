@@ -32,6 +32,7 @@ export class CreateUserInput {
   @Field(() => Role) role: Role;
   @Field(() => ID, { nullable: true, description: 'Required for REGIONAL and ANALYST; taken from the county for COUNTY.' }) regionId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Required for COUNTY.' }) countyId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Instead of countyId: the county’s administrative code (540222).' }) countyCode?: string | null;
   @Field(() => Boolean, { nullable: true, defaultValue: true }) active?: boolean;
 }
 
@@ -44,6 +45,7 @@ export class UpdateUserInput {
   @Field(() => Role, { nullable: true }) role?: Role;
   @Field(() => ID, { nullable: true }) regionId?: string | null;
   @Field(() => ID, { nullable: true }) countyId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Instead of countyId: the county’s administrative code (540222).' }) countyCode?: string | null;
   @Field(() => Boolean, { nullable: true }) active?: boolean;
 }
 

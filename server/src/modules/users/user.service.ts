@@ -25,7 +25,7 @@ export const userResource: ResourceDef<User> = {
   type: 'User',
   entity: User,
   query: userQuery,
-  readableBy: [Role.ADMIN, Role.REGIONAL, Role.COUNTY],
+  readableBy: [Role.ADMIN, Role.REGIONAL, Role.COUNTY, Role.ANALYST],
   readScope: scopeByColumns(),
   locate: async (_db, row) => ({ regionId: row.regionId ?? null, countyId: row.countyId ?? null }),
   writableBy: [Role.ADMIN],
