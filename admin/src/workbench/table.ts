@@ -39,7 +39,8 @@ function flatten(value: Record<string, unknown>, prefix: string, out: Record<str
 }
 
 export function resultTable(result: unknown): ResultTable | null {
-  const root = isObject(result) && 'data' in result ? { data: result.data } : result;
+  // A GraphQL answer: only its data (never the errors list); anything else as it is.
+  const root = isObject(result) && ('data' in result || 'errors' in result) ? { data: result.data } : result;
   const found = findList(root, '');
   if (!found) return null;
   const columns: string[] = [];
