@@ -163,3 +163,24 @@ describe('supervision desk', () => {
     await analyst.close();
   });
 });
+
+describe('in English', () => {
+  it('shows the desk and the workbench translated', async () => {
+    const region = await harness.open('region');
+    const { page } = region;
+    await page.getByRole('button', { name: /中文|English/ }).first().click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Supervision desk' }).click();
+    await page.getByText('Suggested notices').waitFor();
+    await page.getByText('Rectifications past their deadline').waitFor();
+    await page.getByTestId('suggested-notice').first().getByRole('button', { name: /^Issue / }).waitFor();
+    await region.expectClean();
+    await page.getByRole('menuitem', { name: 'Analyst workbench' }).click();
+    await page.locator('.graphiql-query-editor .monaco-editor').waitFor();
+    await page.getByText('Open an example on the left').waitFor();
+    // The regional user's own examples come first.
+    expect(await page.locator('[data-testid=workbench-examples] li').first().innerText()).toBe('Regional examples');
+    await region.expectClean();
+    await region.close();
+  });
+});
