@@ -244,3 +244,12 @@ describe('messages', () => {
     }
   });
 });
+
+describe('the cost of heavy analytics', () => {
+  it('a request holds only a few consistency analyses: each computes a year of month-end figures', async () => {
+    const key = (await server.ok('mutation { createApiKey(input: { name: "一致性大屏" }) { key } }', {}, { token: admin })).createApiKey.key;
+    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `c${i}: consistency(from: "2026-01", to: "2026-06") { counties { verdict } }`).join(' ')} }`;
+    expect(codes(await server.gql(aliases(4), {}, { token: key }))).toEqual(['QUERY_TOO_COMPLEX']);
+    expect((await server.gql(aliases(1), {}, { token: key })).errors).toBeUndefined();
+  });
+});
