@@ -253,3 +253,12 @@ describe('the cost of heavy analytics', () => {
     expect((await server.gql(aliases(1), {}, { token: key })).errors).toBeUndefined();
   });
 });
+
+describe('usernames as they are stored', () => {
+  it('a new user named with spaces or full-width letters is created under the normalized name, and a county by code', async () => {
+    const created = await server.ok('mutation { createUser(input: { username: " ＮｅｗＡｎａｌｙｓｔ ", password: "long-enough-1", role: COUNTY, countyCode: "540223" }) { username county { code } } }', {}, { token: admin });
+    expect(created.createUser).toEqual({ username: 'newanalyst', county: { code: '540223' } });
+    const again = await server.gql('mutation { createUser(input: { username: "NewAnalyst", password: "long-enough-1", role: ANALYST, regionId: "1" }) { id } }', {}, { token: admin });
+    expect(again.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'username' });
+  });
+});

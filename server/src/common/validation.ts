@@ -1,4 +1,5 @@
 import { IsOptional, Matches, Max, MaxLength, Min, ValidateBy, type ValidationArguments } from 'class-validator';
+import { normalizeUsername } from './auth.js';
 import { translate, type MessageKey } from './i18n.js';
 
 /** class-validator messages, translated at validation time in the request's language. */
@@ -40,7 +41,15 @@ export const AdminCode = (): PropertyDecorator => Matches(/^\d{6}$/, say('adminC
 
 export const Phone = (): PropertyDecorator => all(IsOptional(), Matches(/^[0-9+\- ]{3,30}$/, say('phoneFormat')));
 
-export const Username = (): PropertyDecorator => Matches(/^[A-Za-z0-9._-]{2,64}$/, say('usernameFormat'));
+/** A username as it will be stored: checked after normalization (NFKC, trimmed, lower case), so " Zhaxi" and full-width ｚｈａｘｉ are the same name as zhaxi. */
+export const Username = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'username',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && /^[a-z0-9._-]{2,64}$/.test(normalizeUsername(value)),
+      defaultMessage: (args?: ValidationArguments) => translate('usernameFormat', { field: args?.property ?? '' }),
+    },
+  });
 
 /** A measured value: finite and within ±1e12 (keeps every sum and ratio in SQL finite). */
 export const Measure = (): PropertyDecorator => all(IsOptional(), Min(-1e12, say('outOfRange')), Max(1e12, say('outOfRange')));
