@@ -23,7 +23,7 @@ const READ: Record<Role, Set<string> | 'all'> = {
   ANALYST: new Set([
     'regions', 'counties', 'departments', 'cadres', 'directives', 'targets', 'progressReports', 'inspections',
     'supervisionNotices', 'fieldResearches', 'publicFeedbacks', 'bulletins', 'assessmentPolicies',
-    'assessments', 'democraticEvaluations', 'accountabilities',
+    'assessments', 'democraticEvaluations', 'accountabilities', 'auditEvents',
   ]),
 };
 

@@ -308,7 +308,7 @@ describe('console as REGIONAL', () => {
 });
 
 describe('console as ANALYST', () => {
-  it('shows no create, edit or delete control anywhere', async () => {
+  it('shows no create, edit or delete control anywhere, and reads the audit trail', async () => {
     const analyst = await harness.open('analyst');
     for (const resource of ['targets', 'directives', 'cadres', 'inspections', 'progressReports']) {
       await analyst.goto(`/${resource}`);
@@ -321,6 +321,13 @@ describe('console as ANALYST', () => {
       expect(await analyst.page.getByRole('button', { name: '删除' }).count()).toBe(0);
       await analyst.expectClean();
     }
+    // The audit trail is readable, as history of a record too, and still without write controls.
+    await analyst.page.getByRole('tab', { name: '留痕' }).click();
+    await analyst.page.waitForLoadState('networkidle');
+    await analyst.goto('/auditEvents');
+    await waitForList(analyst.page);
+    expect(await analyst.page.getByRole('link', { name: '新建' }).count()).toBe(0);
+    await analyst.expectClean();
     await analyst.close();
   });
 });
