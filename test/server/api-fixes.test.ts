@@ -262,3 +262,12 @@ describe('usernames as they are stored', () => {
     expect(again.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'username' });
   });
 });
+
+describe('a removal decides the tier on its own', () => {
+  it('a cadre removed in the period with no target due and no votes is DO_NOT_USE by the REMOVAL rule', async () => {
+    const cadre = (await server.ok('mutation { createCadre(input: { departmentId: "1", name: "测试免职", gender: MALE, ethnicity: "汉族", position: "科员", rank: "一级科员" }) { id } }', {}, { token: regional })).createCadre;
+    await server.ok('mutation($c: ID!) { createAccountability(input: { cadreId: $c, decidedOn: "2025-08-01", measure: REMOVAL, reason: "失职", decidingBody: "地委" }) { id } }', { c: cadre.id }, { token: regional });
+    const a = await server.ok('mutation($c: ID!) { computeAssessment(cadreId: $c, period: "2025-Q3") { computedTier explanation { rule } } }', { c: cadre.id }, { token: regional });
+    expect(a.computeAssessment).toEqual({ computedTier: 'DO_NOT_USE', explanation: { rule: 'REMOVAL' } });
+  });
+});

@@ -130,7 +130,8 @@ export function assessCadre(policy: PolicyValues, facts: CadreFacts): Assessment
     { excellent: 0, competent: 0, basicallyCompetent: 0, incompetent: 0 },
   );
   const democratic = voteScore(policy, pooled);
-  if (target === null && democratic === null) return null;
+  // Nothing to weigh: no assessment — unless a REMOVAL decides the tier whatever the score.
+  if (target === null && democratic === null && !facts.accountabilities.some((a) => a.measure === AccountabilityMeasure.REMOVAL)) return null;
 
   const accountabilities = facts.accountabilities.map((a) => ({ ...a, penalty: penaltyOf(policy, a.measure) }));
   const penalty = accountabilities.reduce((s, a) => s + a.penalty, 0);
