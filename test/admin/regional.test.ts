@@ -331,3 +331,39 @@ describe('console as ANALYST', () => {
     await analyst.close();
   });
 });
+
+describe('console as ADMIN', () => {
+  it('creates an API key shown once that reads the analytics, and saves a new warning policy', async () => {
+    const admin = await harness.open('admin');
+    const menu = await admin.page.locator('.luoshi-menu').innerText();
+    for (const item of ['用户', '接口密钥', '预警政策']) expect(menu).toContain(item);
+
+    await admin.goto('/apiKeys/create');
+    await admin.page.getByLabel('用途').fill('大屏展示');
+    await admin.page.getByRole('button', { name: '保存' }).click();
+    const shown = admin.page.getByTestId('new-api-key');
+    await shown.waitFor();
+    const key = (await shown.innerText()).trim();
+    expect(key.length).toBeGreaterThan(20);
+    await admin.screenshot('api-key-once');
+    const answer = await harness.server.gql('{ scoreboard(period: "2026", level: COUNTY) { entries { rank } } }', {}, { token: key });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.scoreboard.entries).toHaveLength(18);
+    await admin.page.getByRole('button', { name: '关闭' }).click();
+    await admin.page.waitForURL(/apiKeys\/\d+\/show/);
+    expect(await admin.page.locator('body').innerText()).not.toContain(key);
+
+    await admin.goto('/assessmentPolicies/create');
+    const days = admin.page.getByLabel('督办单答复天数');
+    await expect.poll(() => days.inputValue()).not.toBe('');
+    await days.fill('10');
+    await admin.page.getByLabel('调整原因').fill('边远县交通不便，延长答复期限');
+    await admin.page.getByRole('button', { name: '保存' }).click();
+    await admin.page.waitForURL(/assessmentPolicies$/);
+    const token = await harness.server.token('admin');
+    const { assessmentPolicy } = await harness.server.ok('{ assessmentPolicy { noticeResponseDays note } }', {}, { token });
+    expect(assessmentPolicy).toEqual({ noticeResponseDays: 10, note: '边远县交通不便，延长答复期限' });
+    await admin.expectClean();
+    await admin.close();
+  });
+});

@@ -19,7 +19,7 @@ export const ApiKeyCreate = () => {
         <DialogContent>
           <Alert severity="warning" sx={{ mb: 2 }}>{translate('luoshi.api_key.shown_once')}</Alert>
           <Box sx={{ p: 1, bgcolor: 'grey.100', fontFamily: 'monospace', wordBreak: 'break-all' }} data-testid="new-api-key">
-            <Typography component="span" sx={{ fontFamily: 'monospace' }}>{created?.key}</Typography>
+            <Typography component="div" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{created?.key}</Typography>
           </Box>
         </DialogContent>
         <DialogActions>
