@@ -1,5 +1,5 @@
 /**
- * What each role may do in the console (DESIGN.md §4). The API refuses the rest anyway;
+ * What each role may do in the console (docs/overview.md, "Who may do what"). The API refuses the rest anyway;
  * this keeps menus and buttons to what will work.
  */
 import type { SessionUser } from './authStorage';
@@ -23,7 +23,7 @@ const READ: Record<Role, Set<string> | 'all'> = {
   ANALYST: new Set([
     'regions', 'counties', 'departments', 'cadres', 'directives', 'targets', 'progressReports', 'inspections',
     'supervisionNotices', 'fieldResearches', 'publicFeedbacks', 'bulletins', 'assessmentPolicies',
-    'assessments', 'democraticEvaluations', 'accountabilities', 'auditEvents',
+    'assessments', 'democraticEvaluations', 'accountabilities', 'auditEvents', 'users',
   ]),
 };
 

@@ -1,6 +1,6 @@
 /**
  * The console's data provider reads the committed schema by convention: every list type
- * becomes a resource with its verbs, and each react-admin call becomes the query API.md
+ * becomes a resource with its verbs, and each react-admin call becomes the query docs/api.md
  * describes. No browser: the schema file and the query builder only.
  */
 import { readFileSync } from 'node:fs';

@@ -80,3 +80,20 @@ describe('the README settings table', () => {
     expect([...read].filter((name) => !listed.has(name)).sort()).toEqual([]);
   });
 });
+
+describe('the project stands alone', () => {
+  it('its README, docs, schema and code point at nothing outside the repository', () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const walk = (dir: string): string[] =>
+      readdirSync(join(root, dir)).flatMap((f) => {
+        const path = join(dir, f);
+        if (statSync(join(root, path)).isDirectory()) return ['node_modules', 'dist', 'screenshots'].includes(f) ? [] : walk(path);
+        return /\.(md|ts|tsx|graphql)$/.test(f) ? [path] : [];
+      });
+    const files = ['README.md', ...walk('docs'), ...walk('schema'), ...walk('server/src'), ...walk('admin/src'), ...walk('test')];
+    const outside = /\.\.\/shared|\bDESIGN\.md|\bMISSION\.md|\bSTYLE\.md|\bSTACK\.md|(?<!docs\/)\bAPI\.md/;
+    const offenders = files.filter((f) => f !== 'test/server/readme-tour.test.ts' && outside.test(readFileSync(join(root, f), 'utf8')));
+    expect(files.length).toBeGreaterThan(100);
+    expect(offenders).toEqual([]);
+  });
+});

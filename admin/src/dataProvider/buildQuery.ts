@@ -1,6 +1,6 @@
 /**
  * buildQuery for ra-data-graphql: turns each react-admin verb into a query of Luoshi's
- * conventions (API.md): getList → `xs(filter, orderBy, offset, limit) { items total }`,
+ * conventions (docs/api.md): getList → `xs(filter, orderBy, offset, limit) { items total }`,
  * getOne → `x(id)`, getMany → `xs(filter: { id: { in } })`, getManyReference → the
  * relation's id filter, create / update (with `version`) / delete.
  */
