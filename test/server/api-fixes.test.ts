@@ -271,3 +271,13 @@ describe('a removal decides the tier on its own', () => {
     expect(a.computeAssessment).toEqual({ computedTier: 'DO_NOT_USE', explanation: { rule: 'REMOVAL' } });
   });
 });
+
+describe('sorting by warning', () => {
+  it('goes by severity: DESC lists the red targets first, then the yellow, then the green', async () => {
+    const data = await server.ok('{ targets(orderBy: [{ field: WARNING, direction: DESC }], limit: 500, asOf: "2026-11-20") { items { warning(asOf: "2026-11-20") } } }', {}, { token: regional });
+    const rank = { RED: 2, YELLOW: 1, GREEN: 0 } as Record<string, number>;
+    const ranks = data.targets.items.map((t: any) => rank[t.warning]);
+    expect(new Set(ranks).size).toBe(3);
+    expect(ranks).toEqual([...ranks].sort((a: number, b: number) => b - a));
+  });
+});

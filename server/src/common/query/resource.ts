@@ -28,6 +28,8 @@ export interface FilterField {
   column?: string;
   /** A SQL expression instead of a column (e.g. a cadre's county, through its department). */
   expr?: (sql: QuerySql) => string;
+  /** What to sort by when it is not the value itself (a warning sorts by severity, not by name). */
+  sortExpr?: (sql: QuerySql) => string;
   enum?: { values: object; name: string };
   /** Only these roles may filter or sort by it (e.g. phone numbers are hidden from analysts). */
   restrictedTo?: Role[];

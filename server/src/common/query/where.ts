@@ -160,7 +160,7 @@ export function compileOrder(
     const fieldName = order[item.field];
     const spec = fields[fieldName];
     assertAllowed(spec, fieldName, principal);
-    terms.push(`${columnOf(sql, spec, fieldName)} ${item.direction === 'DESC' ? 'DESC' : 'ASC'}`);
+    terms.push(`${spec.sortExpr ? spec.sortExpr(sql) : columnOf(sql, spec, fieldName)} ${item.direction === 'DESC' ? 'DESC' : 'ASC'}`);
   }
   if (!(items ?? []).some((i) => order[i.field] === 'id')) terms.push(`${sql.col('id')} ASC`);
   return terms;

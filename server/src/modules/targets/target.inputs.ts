@@ -29,7 +29,13 @@ export const targetQuery = defineQueryInputs(
     targetValue: { kind: 'float' },
     progress: { kind: 'float', expr: computed('progress') },
     status: { kind: 'enum', enum: { values: TargetStatus, name: 'TargetStatus' }, expr: computed('status') },
-    warning: { kind: 'enum', enum: { values: WarningLevel, name: 'WarningLevel' }, expr: computed('warning') },
+    warning: {
+      kind: 'enum',
+      enum: { values: WarningLevel, name: 'WarningLevel' },
+      expr: computed('warning'),
+      // By severity: GREEN, YELLOW, RED (DESC puts the red ones first).
+      sortExpr: (sql) => `(CASE ${sql.col('warning', 'tm')} WHEN 'RED' THEN 2 WHEN 'YELLOW' THEN 1 ELSE 0 END)`,
+    },
   },
   {
     DEADLINE: 'deadline',
