@@ -45,7 +45,5 @@ export const errors = {
     new AppError(ErrorCode.NOT_FOUND, 'notFound', { entity, id: String(id) }),
   conflict: (entity: string, id: string | number, given: number, current: number) =>
     new AppError(ErrorCode.CONFLICT, 'conflict', { entity, id: String(id), given, current }, { currentVersion: current }),
-  /** CONFLICT without a version: a concurrent change got there first. */
-  conflictMessage: (key: MessageKey, params: Params = {}) => new AppError(ErrorCode.CONFLICT, key, params),
   tooComplex: (key: MessageKey, params: Params) => new AppError(ErrorCode.QUERY_TOO_COMPLEX, key, params, { http: { status: 400 } }),
 };

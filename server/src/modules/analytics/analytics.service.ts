@@ -413,9 +413,8 @@ export const analyticsService = {
     return inTransaction(ctx.db, async (db) => {
       const existing = await db.findOne(Bulletin, { where: { regionId, activePeriod: label } });
       if (existing) throw errors.badInput('period', 'bulletinPublished', { period: label, date: existing.publishedAt.toISOString().slice(0, 10) });
-      const inserted = await duplicateAsConflict(label, () =>
-        db.insert(Bulletin, { regionId, period: label, activePeriod: label, publishedAt: new Date(), publishedById: ctx.principal!.userId, content: content as never }),
-      );
+      // A concurrent publication of the same period loses on the unique key: CONFLICT (format-error).
+      const inserted = await db.insert(Bulletin, { regionId, period: label, activePeriod: label, publishedAt: new Date(), publishedById: ctx.principal!.userId, content: content as never });
       const id = Number(inserted.identifiers[0].id);
       await auditService.record(db, ctx, {
         action: AuditAction.PUBLISH,
@@ -457,17 +456,6 @@ export const analyticsService = {
     });
   },
 };
-
-/** Two publications of one period racing: the loser is told the period was just published. */
-async function duplicateAsConflict<T>(label: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    const code = (error as { driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
-    if (code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE') throw errors.conflictMessage('bulletinPublished', { period: label, date: today() });
-    throw error;
-  }
-}
 
 function viewOf(b: Bulletin): BulletinView {
   const content = (typeof b.content === 'string' ? JSON.parse(b.content) : b.content) as BulletinContent;

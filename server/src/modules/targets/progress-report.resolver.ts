@@ -5,7 +5,7 @@ import { User } from '../users/user.entity.js';
 import { userResource } from '../users/user.service.js';
 import { County } from '../hierarchy/county.entity.js';
 import { countyResource } from '../hierarchy/county.service.js';
-import { ProgressReport, ReviewStatus } from './progress-report.entity.js';
+import { ProgressReport } from './progress-report.entity.js';
 import { ProgressReportPage, progressReportQuery, ReviewProgressReportInput, SubmitProgressReportInput, UpdateProgressReportInput } from './progress-report.inputs.js';
 import { progressReportService } from './progress-report.service.js';
 import { Target } from './target.entity.js';
@@ -36,18 +36,12 @@ export class ProgressReportResolver extends RecordResolver({
     @Arg('limit', () => Int, { nullable: true, defaultValue: 50 }) limit: number,
     @Ctx() ctx: Context,
   ) {
-    return progressReportService.list(ctx, {
-      filter: { reviewOverdue: { eq: true } },
-      orderBy: [{ field: 'SUBMITTED_AT', direction: 'ASC' as never }],
-      offset,
-      limit,
-    });
+    return progressReportService.overdueReviews(ctx, offset, limit);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Whole days a SUBMITTED report has waited for review; null once reviewed.' })
   waitingDays(@Root() report: ProgressReport) {
-    if (report.status !== ReviewStatus.SUBMITTED) return null;
-    return Math.floor((Date.now() - report.createdAt.getTime()) / 86_400_000);
+    return progressReportService.waitingDays(report);
   }
 
   @FieldResolver(() => County, { nullable: true, description: 'The county the report was made in.' })

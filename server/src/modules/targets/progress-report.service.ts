@@ -76,6 +76,16 @@ class ProgressReportService extends RecordService<ProgressReport, SubmitProgress
     return values;
   }
 
+  /** SUBMITTED reports waiting longer than the policy's reviewOverdueDays, longest waiting first. */
+  overdueReviews(ctx: Context, offset: number, limit: number) {
+    return this.list(ctx, { filter: { reviewOverdue: { eq: true } }, orderBy: [{ field: 'SUBMITTED_AT', direction: 'ASC' as never }], offset, limit });
+  }
+
+  /** Whole days a SUBMITTED report has waited for review; null once reviewed. */
+  waitingDays(report: ProgressReport): number | null {
+    return report.status === ReviewStatus.SUBMITTED ? Math.floor((Date.now() - report.createdAt.getTime()) / 86_400_000) : null;
+  }
+
   /** APPROVED or REJECTED, once, by the prefecture, never by the reporter. */
   async review(ctx: Context, id: string, input: ReviewProgressReportInput): Promise<ProgressReport> {
     const role = ctx.principal?.role;
