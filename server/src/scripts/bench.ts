@@ -10,6 +10,7 @@ import vm from 'node:vm';
 import mysql from 'mysql2/promise';
 import { createApp, type App } from '../app.js';
 import type { AppConfig } from '../config.js';
+import { SIDE_ROUNDS, sideBySide, sideBySideFailures, sideBySideReport, type SideBySide } from './bench/side-by-side.js';
 
 /**
  * `npm run bench`: starts Luoshi in this process on SQLite (always) and on MariaDB (when it
@@ -408,7 +409,12 @@ interface DatabaseRun {
   dataSet: string;
   results: Result[];
   notes: string[];
+  /** Luoshi against the raw handler (bench/side-by-side.ts), when run. */
+  side?: SideBySide;
 }
+
+/** The side-by-side comparison runs unless BENCH_SIDE_ROUNDS=0 or BENCH_SCENARIOS leaves it out. */
+const SIDE_SELECTED = SIDE_ROUNDS > 0 && (ONLY.length === 0 || ONLY.some((part) => 'side-by-side'.includes(part)));
 
 function configFor(databaseUrl: string, jwtSecret: string): AppConfig {
   return {
@@ -489,12 +495,22 @@ async function benchDatabase(kind: 'SQLite' | 'MariaDB', databaseUrl: string, sc
 
     await app.close();
     app = null;
+    let side: SideBySide | undefined;
+    if (SIDE_SELECTED) {
+      progress(`${kind}: side by side with the raw handler`);
+      side = await sideBySide(config(), progress);
+      const failed = sideBySideFailures(side);
+      if (failed > 0) {
+        errorCount += failed;
+        errorLog.push({ database: kind, scenario: 'side by side', message: 'responses other than HTTP 200 with data', count: failed });
+      }
+    }
     progress(`${kind}: restart on the seeded database`);
     const t1 = performance.now();
     const again = await createApp(config());
     restartMs = performance.now() - t1;
     await again.close();
-    return { kind: scale ? `${kind}, scale set` : kind, version, startMs, restartMs, dataSet: data.summary, results, notes };
+    return { kind: scale ? `${kind}, scale set` : kind, version, startMs, restartMs, dataSet: data.summary, results, notes, side };
   } finally {
     if (app) await app.close();
   }
@@ -537,6 +553,7 @@ function report(runs: DatabaseRun[], skipped: string[], startedAt: Date, totalMs
     out.push('| scenario | mode | n | mean | p50 | p95 | max | req/s | SQL/req | response |', '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|');
     for (const result of r.results) out.push(row(result));
     out.push('');
+    if (r.side) out.push(`### ${r.kind}: Luoshi against the raw handler`, '', ...sideBySideReport(r.side));
   }
   for (const s of skipped) out.push(`- ${s}`);
   if (skipped.length) out.push('');
