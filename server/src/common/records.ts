@@ -106,9 +106,19 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
     return input;
   }
 
+  /**
+   * The first statement of a create, update, delete or restore transaction: where a type must
+   * take a lock before anything else (a progress report takes its target tree's, see
+   * `lockTree`). `id` on update, delete and restore; `input` on create.
+   */
+  protected async lockFirst(_db: EntityManager, _at: { id: string } | { input: C }): Promise<void> {}
+
   create(ctx: Context, input: C): Promise<E> {
     this.assertRole(ctx);
-    return inTransaction(ctx.db, (db) => this.createIn(ctx, db, input));
+    return inTransaction(ctx.db, async (db) => {
+      await this.lockFirst(db, { input });
+      return this.createIn(ctx, db, input);
+    });
   }
 
   /** Creates one row inside a running transaction (several creates can share one, e.g. a decomposition). */
@@ -164,6 +174,7 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
   async update(ctx: Context, id: string, input: U): Promise<E> {
     this.assertRole(ctx);
     return inTransaction(ctx.db, async (db) => {
+      await this.lockFirst(db, { id });
       const current = await this.visibleOrNotFound(ctx, db, id);
       this.assertInScope(ctx, await this.def.locate(db, current));
       const { version, ...patch } = input;
@@ -216,6 +227,7 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
   async remove(ctx: Context, id: string): Promise<boolean> {
     this.assertRole(ctx);
     return inTransaction(ctx.db, async (db) => {
+      await this.lockFirst(db, { id });
       const current = await this.visibleOrNotFound(ctx, db, id);
       const location = await this.def.locate(db, current);
       this.assertInScope(ctx, location);
@@ -251,6 +263,7 @@ export class RecordService<E extends BaseRecord, C extends object = object, U ex
   async restore(ctx: Context, id: string): Promise<E> {
     this.assertRole(ctx);
     return inTransaction(ctx.db, async (db) => {
+      await this.lockFirst(db, { id });
       const current = await findVisible(ctx, this.def, id, db, { deleted: true, lock: 'pessimistic_write' });
       if (!current) {
         const live = await findVisible(ctx, this.def, id, db);

@@ -5,7 +5,7 @@ import { errors } from '../../common/errors.js';
 import { scopeByColumns, type ResourceDef } from '../../common/query/resource.js';
 import { RecordService } from '../../common/records.js';
 import { Role } from '../../common/scope.js';
-import { inTransaction } from '../../common/transaction.js';
+import { inTransaction, lockTree } from '../../common/transaction.js';
 import { ProgressReport, ReviewStatus } from './progress-report.entity.js';
 import {
   progressReportQuery,
@@ -37,6 +37,11 @@ const REVIEWERS = [Role.ADMIN, Role.REGIONAL];
 const previousDates = new WeakMap<EntityManager, string>();
 
 class ProgressReportService extends RecordService<ProgressReport, SubmitProgressReportInput, UpdateProgressReportInput> {
+  /** Changes to one tree's reports queue on its lock instead of deadlocking in the figures' upkeep. */
+  protected override async lockFirst(db: EntityManager, at: { id: string } | { input: SubmitProgressReportInput }): Promise<void> {
+    await lockTree(db, 'id' in at ? { reportId: Number(at.id) } : { targetId: Number(at.input.targetId) });
+  }
+
   protected override async prepare(ctx: Context, db: EntityManager, input: Values, current: ProgressReport | null): Promise<Values> {
     if (current && current.status !== ReviewStatus.SUBMITTED) throw errors.badInput('id', 'reportReviewed', { status: current.status });
     if (current) previousDates.set(db, current.reportedOn);
@@ -92,6 +97,7 @@ class ProgressReportService extends RecordService<ProgressReport, SubmitProgress
     if (!role || !REVIEWERS.includes(role)) throw errors.forbidden('forbiddenRole', { role: role ?? '' });
     if (input.decision === ReviewStatus.SUBMITTED) throw errors.badInput('decision', 'invalidInput', { detail: 'APPROVED | REJECTED' });
     return inTransaction(ctx.db, async (db) => {
+      await lockTree(db, { reportId: Number(id) });
       const report = await this.visibleOrNotFound(ctx, db, id);
       this.assertInScope(ctx, await this.def.locate(db, report));
       if (report.status !== ReviewStatus.SUBMITTED) throw errors.badInput('id', 'reportReviewed', { status: report.status });
