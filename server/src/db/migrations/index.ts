@@ -15,9 +15,11 @@ import { TargetMetrics1796152759906 as MysqlTargetMetrics } from './mysql/179615
 import { MonthSnapshots1796154334038 as SqliteMonthSnapshots } from './sqlite/1796154334038-MonthSnapshots.js';
 import { MonthSnapshots1796154336268 as MysqlMonthSnapshots } from './mysql/1796154336268-MonthSnapshots.js';
 
+import { AssessmentIndexes1796161726177 as SqliteAssessmentIndexes } from './sqlite/1796161726177-AssessmentIndexes.js';
+import { AssessmentIndexes1796161727387 as MysqlAssessmentIndexes } from './mysql/1796161727387-AssessmentIndexes.js';
 /**
  * Migrations per driver, oldest first, listed explicitly (the same list works compiled and
  * under vitest). Generate the next pair with `npm run migration:generate` (docs/development.md).
  */
-export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment, SqliteTargetMetrics, SqliteMonthSnapshots];
-export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment, MysqlTargetMetrics, MysqlMonthSnapshots];
+export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment, SqliteTargetMetrics, SqliteMonthSnapshots, SqliteAssessmentIndexes];
+export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment, MysqlTargetMetrics, MysqlMonthSnapshots, MysqlAssessmentIndexes];

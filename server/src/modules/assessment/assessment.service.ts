@@ -4,6 +4,7 @@ import { parsePeriod, today, type Period } from '../../common/dates.js';
 import { errors } from '../../common/errors.js';
 import { entityLabel } from '../../common/i18n.js';
 import { listPage, loadByIds, ScopedQuery } from '../../common/query/list.js';
+import { QuerySql } from '../../common/query/sql.js';
 import { scopeByColumns, type ResourceDef } from '../../common/query/resource.js';
 import { RecordService } from '../../common/records.js';
 import { Role, type Scope } from '../../common/scope.js';
@@ -15,6 +16,7 @@ import { cadreResource } from '../hierarchy/cadre.service.js';
 import { County } from '../hierarchy/county.entity.js';
 import { countyResource } from '../hierarchy/county.service.js';
 import { Department } from '../hierarchy/department.entity.js';
+import { Region } from '../hierarchy/region.entity.js';
 import { departmentResource } from '../hierarchy/department.service.js';
 import { policyService, type PolicyValues } from '../policy/policy.service.js';
 import { inspectionResource, rectificationOverdueSql } from '../supervision/inspection.service.js';
@@ -43,8 +45,14 @@ cadreResource.dependents = [...(cadreResource.dependents ?? []), { type: 'Assess
 
 const num = (v: unknown) => Number(v ?? 0);
 const dateText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
-/** Rows per INSERT: far below SQLite's and MySQL's parameter limits. */
-const INSERT_CHUNK = 1000;
+/** Bound values per statement: below SQLite's limit (32766) and MySQL's for prepared statements (65535). */
+const SQLITE_PARAMS = 30000;
+const MYSQL_PARAMS = 60000;
+/**
+ * Bytes of bound values per statement: half of MariaDB's default max_allowed_packet (16 MB;
+ * MySQL 8: 64 MB), leaving room for the escaping of the JSON explanations in the statement.
+ */
+const STATEMENT_BYTES = 8_000_000;
 
 function periodOf(label: string): Period {
   const p = parsePeriod(label);
@@ -93,6 +101,88 @@ function ownOf(q: ScopedQuery<Target>, column: string): void {
   q.where(`NOT EXISTS (SELECT 1 FROM ${s.table(Target)} ${s.esc('pt')} WHERE ${s.col('id', 'pt')} = ${s.col('parentId')} AND ${s.col(column, 'pt')} = ${s.col(column)})`);
 }
 
+/** The columns a computed draft is written with (the others keep their defaults: null). */
+const ASSESSMENT_COLUMNS = [
+  'createdAt', 'updatedAt', 'version', 'cadreId', 'regionId', 'countyId', 'departmentId', 'period', 'asOf', 'policyId',
+  'targetScore', 'timelinessScore', 'inspectionScore', 'democraticScore', 'penalty', 'total', 'computedTier', 'tierRule', 'status', 'computedById', 'explanation',
+] as const satisfies readonly (keyof Assessment)[];
+const AUDIT_COLUMNS = ['at', 'actorId', 'actorName', 'action', 'entityType', 'entityId', 'regionId', 'countyId', 'changes', 'requestId', 'ip'] as const satisfies readonly (keyof AuditEvent)[];
+
+/** Values as TypeORM itself would store them in an entity's columns (dates, JSON, enums per driver). */
+function persisted<E>(db: EntityManager, entity: new () => E) {
+  const meta = db.connection.getMetadata(entity);
+  const driver = db.connection.driver;
+  const columns = new Map(meta.columns.map((c) => [c.propertyName, c]));
+  return {
+    value(column: keyof E & string, value: unknown): unknown {
+      const meta = columns.get(column);
+      if (!meta) throw new Error(`${String(entity.name)}.${column} is not a column`);
+      return driver.preparePersistentValue(value, meta);
+    },
+  };
+}
+
+/**
+ * Multi-row INSERTs of `rows` (the given columns), as few as the parameter and packet limits
+ * allow; with `returnIds`, the generated ids in the order of `rows` (RETURNING where the
+ * database has it, else the first id and the count, as TypeORM does).
+ */
+async function insertRows<E>(db: EntityManager, entity: new () => E, columns: readonly (keyof E & string)[], rows: readonly E[], returnIds: boolean): Promise<number[]> {
+  const driver = db.connection.driver;
+  const p = persisted(db, entity);
+  const sqlite = db.connection.options.type === 'better-sqlite3';
+  const returning = returnIds && !sqlite && driver.isReturningSqlSupported('insert');
+  const maxRows = Math.max(1, Math.floor((sqlite ? SQLITE_PARAMS : MYSQL_PARAMS) / columns.length));
+  const head = `INSERT INTO ${driver.escape(db.connection.getMetadata(entity).tableName)} (${columns.map((c) => driver.escape(c)).join(', ')}) VALUES `;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const ids: number[] = [];
+  let values: unknown[] = [];
+  let count = 0;
+  let bytes = 0;
+  const flush = async () => {
+    if (count === 0) return;
+    const text = head + Array(count).fill(tuple).join(', ') + (returning ? ` RETURNING ${driver.escape('id')}` : '');
+    const result = await db.query(text, values);
+    if (returnIds) {
+      if (returning) for (const r of result as { id: number | string }[]) ids.push(Number(r.id));
+      else {
+        // SQLite gives the last rowid, MySQL the first generated id of the statement.
+        const first = sqlite ? Number(result) - count + 1 : Number((result as { insertId: number }).insertId);
+        for (let i = 0; i < count; i++) ids.push(first + i);
+      }
+    }
+    values = [];
+    count = 0;
+    bytes = 0;
+  };
+  for (const row of rows) {
+    const tupleValues = columns.map((c) => p.value(c, row[c]));
+    const size = tupleValues.reduce<number>((n, v) => n + (typeof v === 'string' ? Buffer.byteLength(v) : 8), 0);
+    if (count >= maxRows || (count > 0 && bytes + size > STATEMENT_BYTES)) await flush();
+    values.push(...tupleValues);
+    count += 1;
+    bytes += size;
+  }
+  await flush();
+  return ids;
+}
+
+/**
+ * A cadre filter on one county (`countyId` / `countyCode` eq at its top level) compiles to a
+ * subquery per cadre; the same condition as a department range lets the database start from
+ * the county's departments instead of every cadre of the region. Redundant, so the answer is
+ * the same.
+ */
+function countyHint(sql: QuerySql, filter: object | null | undefined): string | null {
+  const f = filter as { countyId?: { eq?: unknown } | null; countyCode?: { eq?: unknown } | null } | null | undefined;
+  const dept = (county: string) => `${sql.col('departmentId')} IN (SELECT ${sql.col('id', 'hd')} FROM ${sql.table(Department)} ${sql.esc('hd')} WHERE ${sql.col('countyId', 'hd')} = ${county})`;
+  const id = f?.countyId?.eq;
+  if (typeof id === 'string' && /^\d+$/.test(id)) return dept(sql.param(Number(id)));
+  const code = f?.countyCode?.eq;
+  if (typeof code === 'string') return dept(`(SELECT ${sql.col('id', 'hc')} FROM ${sql.table(County)} ${sql.esc('hc')} WHERE ${sql.col('code', 'hc')} = ${sql.param(code)})`);
+  return null;
+}
+
 class AssessmentService extends RecordService<Assessment> {
   /**
    * Computes the assessments of the cadres matching `filter` for a period, as new drafts that
@@ -109,6 +199,8 @@ class AssessmentService extends RecordService<Assessment> {
 
       const cq = ownRegionCadres(ctx, new ScopedQuery(ctx, cadreResource, db).filter(filter));
       const cs = cq.sql;
+      const hint = countyHint(cs, filter);
+      if (hint) cq.where(hint);
       const cadres = (
         await cq
           .builder()
@@ -125,76 +217,98 @@ class AssessmentService extends RecordService<Assessment> {
       const ids = cadres.map((c) => c.id);
 
       const facts = await this.gather(ctx, db, ids, period, asOf);
-      const rows: Partial<Assessment>[] = [];
+      const now = new Date();
+      const rows: Assessment[] = [];
       for (const cadre of cadres) {
         const f = facts.get(cadre.id)!;
         const explanation = assessCadre(policy, { policyId, asOf, periodFrom: period.from, periodTo: period.to, ...f });
         if (!explanation) continue;
         const score = (kind: AssessmentComponentKind) => explanation.components.find((c) => c.kind === kind)!.value;
-        rows.push({
-          cadreId: cadre.id,
-          regionId: cadre.regionId,
-          countyId: cadre.countyId,
-          departmentId: cadre.departmentId,
-          period: period.label,
-          asOf,
-          policyId,
-          targetScore: score(AssessmentComponentKind.TARGET),
-          timelinessScore: score(AssessmentComponentKind.TIMELINESS),
-          inspectionScore: score(AssessmentComponentKind.INSPECTION),
-          democraticScore: score(AssessmentComponentKind.DEMOCRATIC),
-          penalty: explanation.penalty,
-          total: explanation.total,
-          computedTier: explanation.tier,
-          tierRule: explanation.rule,
-          status: AssessmentStatus.DRAFT,
-          computedById: ctx.principal!.userId,
-          explanation,
-        });
+        rows.push(
+          Object.assign(new Assessment(), {
+            createdAt: now,
+            updatedAt: now,
+            version: 1,
+            deletedAt: null,
+            cadreId: cadre.id,
+            regionId: cadre.regionId,
+            countyId: cadre.countyId,
+            departmentId: cadre.departmentId,
+            period: period.label,
+            asOf,
+            policyId,
+            targetScore: score(AssessmentComponentKind.TARGET),
+            timelinessScore: score(AssessmentComponentKind.TIMELINESS),
+            inspectionScore: score(AssessmentComponentKind.INSPECTION),
+            democraticScore: score(AssessmentComponentKind.DEMOCRATIC),
+            penalty: explanation.penalty,
+            total: explanation.total,
+            computedTier: explanation.tier,
+            tierRule: explanation.rule,
+            overrideTier: null,
+            overrideReason: null,
+            overriddenById: null,
+            status: AssessmentStatus.DRAFT,
+            confirmedAt: null,
+            confirmedById: null,
+            computedById: ctx.principal!.userId,
+            explanation,
+          }),
+        );
       }
       if (single !== undefined && rows.length === 0) throw errors.badInput('cadreId', 'nothingToAssess', { period: period.label });
 
-      // Earlier drafts of these cadres for the period are superseded (soft-deleted, audited).
-      const draftWhere = 's.cadreId IN (:...ids) AND s.period = :period AND s.status = :draft AND s.deletedAt IS NULL';
-      const params = { ids, period: period.label, draft: AssessmentStatus.DRAFT };
-      const superseded = await db.createQueryBuilder(Assessment, 's').select(['s.id', 's.regionId', 's.countyId']).where(draftWhere, params).getMany();
-      const now = new Date();
-      await db
-        .createQueryBuilder()
-        .update(Assessment)
-        .set({ deletedAt: now, updatedAt: now, version: () => `${db.connection.driver.escape('version')} + 1` } as never)
-        .where(`${db.connection.driver.escape('cadreId')} IN (:...ids) AND ${db.connection.driver.escape('period')} = :period AND ${db.connection.driver.escape('status')} = :draft AND ${db.connection.driver.escape('deletedAt')} IS NULL`, params)
-        .execute();
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insert(Assessment, rows.slice(i, i + INSERT_CHUNK) as never);
-      const created = await db.getRepository(Assessment).createQueryBuilder('s').where(draftWhere, params).orderBy('s.cadreId', 'ASC').getMany();
-
-      const event = (action: AuditAction, a: Pick<Assessment, 'id' | 'regionId' | 'countyId'>, changes: Record<string, { before: unknown; after: unknown }>) => ({
+      const audit = {
         at: now,
         actorId: ctx.principal!.userId,
         actorName: ctx.principal!.username,
-        action,
         entityType: 'Assessment',
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      };
+      // Earlier drafts of these cadres for the period are superseded (soft-deleted, audited):
+      // their DELETE events are written from the rows themselves, then the rows are marked —
+      // two statements, no ids round trip. The condition on the regions (all of them: always
+      // true, also for a draft filed under a region the cadre has since left) makes both an
+      // index range on (regionId, period, deletedAt, cadreId): MariaDB turns a long IN list
+      // into a subquery, and an UPDATE with one scans every assessment.
+      const ws = new QuerySql(db, 's', 'w');
+      const regions = (await db.createQueryBuilder(Region, 'r').withDeleted().select(ws.col('id', 'r'), 'id').getRawMany()).map((r) => num(r.id));
+      const drafts = `${ws.col('regionId')} IN ${ws.list(regions)} AND ${ws.col('cadreId')} IN ${ws.list(ids)} AND ${ws.col('period')} = ${ws.param(period.label)} AND ${ws.col('status')} = ${ws.param(AssessmentStatus.DRAFT)} AND ${ws.col('deletedAt')} IS NULL`;
+      const ae = persisted(db, AuditEvent);
+      const deleted = { deletedAt: { before: null, after: now.toISOString() } };
+      const constant = (column: keyof AuditEvent, value: unknown) => `${ws.param(ae.value(column, value))} AS ${ws.esc(column)}`;
+      await ws.run(
+        `INSERT INTO ${ws.table(AuditEvent)} (${AUDIT_COLUMNS.map((c) => ws.esc(c)).join(', ')})
+         SELECT ${constant('at', audit.at)}, ${constant('actorId', audit.actorId)}, ${constant('actorName', audit.actorName)}, ${constant('action', AuditAction.DELETE)},
+                ${constant('entityType', audit.entityType)}, ${ws.col('id')}, ${ws.col('regionId')}, ${ws.col('countyId')}, ${constant('changes', deleted)},
+                ${constant('requestId', audit.requestId ?? null)}, ${constant('ip', audit.ip ?? null)}
+         FROM ${ws.table(Assessment)} ${ws.esc('s')} WHERE ${drafts} ORDER BY ${ws.col('id')}`,
+      );
+      const am = persisted(db, Assessment);
+      await ws.run(
+        `UPDATE ${ws.table(Assessment)} AS ${ws.esc('s')} SET ${ws.esc('deletedAt')} = ${ws.param(am.value('deletedAt', now))}, ${ws.esc('updatedAt')} = ${ws.param(am.value('updatedAt', now))}, ${ws.esc('version')} = ${ws.col('version')} + 1 WHERE ${drafts}`,
+      );
+
+      // The new drafts, in as few multi-row INSERTs as the parameter limits allow; their ids come back with them, so nothing is read again.
+      const ids$ = await insertRows(db, Assessment, ASSESSMENT_COLUMNS, rows, true);
+      rows.forEach((row, i) => (row.id = ids$[i]));
+      const created = rows.map((a) => ({
+        ...audit,
+        action: AuditAction.CREATE,
         entityId: a.id,
         regionId: a.regionId,
         countyId: a.countyId ?? null,
-        changes: changes as never,
-        requestId: ctx.requestId,
-        ip: ctx.ip,
-      });
-      const events = [
-        ...superseded.map((a) => event(AuditAction.DELETE, a, { deletedAt: { before: null, after: now.toISOString() } })),
-        ...created.map((a) =>
-          event(AuditAction.CREATE, a, {
-            cadreId: { before: null, after: a.cadreId },
-            period: { before: null, after: a.period },
-            total: { before: null, after: a.total },
-            computedTier: { before: null, after: a.computedTier },
-            policyId: { before: null, after: a.policyId },
-          }),
-        ),
-      ];
-      for (let i = 0; i < events.length; i += INSERT_CHUNK) await db.insert(AuditEvent, events.slice(i, i + INSERT_CHUNK));
-      return created;
+        changes: {
+          cadreId: { before: null, after: a.cadreId },
+          period: { before: null, after: a.period },
+          total: { before: null, after: a.total },
+          computedTier: { before: null, after: a.computedTier },
+          policyId: { before: null, after: a.policyId },
+        },
+      }));
+      await insertRows(db, AuditEvent, AUDIT_COLUMNS, created as never[], false);
+      return rows;
     });
   }
 
@@ -222,13 +336,16 @@ class AssessmentService extends RecordService<Assessment> {
       .addSelect(ts.col('progress', 'tm'), 'progress')
       .addSelect(ts.col('status', 'tm'), 'status')
       .addSelect(ts.col('completedOn', 'tm'), 'completedOn')
+      .addSelect(ts.col('path'), 'path')
       .orderBy(ts.col('deadline'), 'ASC')
       .addOrderBy(ts.col('id'), 'ASC')
       .getRawMany();
-    const cadreOfTarget = new Map<number, number>();
+    // A target's path names it and every target above it (`/root/…/id/`): the inspections
+    // of those count for its cadre, each once.
+    const cadresOfTarget = new Map<number, Set<number>>();
     for (const t of targetRows) {
-      cadreOfTarget.set(num(t.id), num(t.cadreId));
-      facts.get(num(t.cadreId))!.targets.push({
+      const cadreId = num(t.cadreId);
+      facts.get(cadreId)!.targets.push({
         targetId: num(t.id),
         title: t.title,
         deadline: dateText(t.deadline),
@@ -238,48 +355,74 @@ class AssessmentService extends RecordService<Assessment> {
         completedOn: t.completedOn == null ? null : dateText(t.completedOn),
         onTime: t.status === TargetStatus.COMPLETED,
       });
+      for (const id of [...String(t.path).split('/').filter(Boolean).map(Number), num(t.id)]) {
+        const set = cadresOfTarget.get(id) ?? new Set<number>();
+        set.add(cadreId);
+        cadresOfTarget.set(id, set);
+      }
     }
 
     // Inspections in the period of those targets or of a target above one (a county target's
-    // inspection covers the tasks under it), each counted once per cadre.
+    // inspection covers the tasks under it), each counted once per cadre: an index range on
+    // inspection(targetId, inspectedOn) for the targets named by the paths.
     const iq = new ScopedQuery(ctx, inspectionResource, db);
     const is = iq.sql;
-    const targetIds = [...cadreOfTarget.keys()];
+    const covered = [...cadresOfTarget.keys()];
+    iq.where(`${is.col('targetId')} IN ${is.list(covered.length ? covered : [0])}`);
     iq.where(`${is.col('inspectedOn')} >= ${is.param(period.from)} AND ${is.col('inspectedOn')} <= ${is.param(asOf)}`);
-    iq.where(`${is.col('id', 'ct')} IN ${is.list(targetIds.length ? targetIds : [0])}`);
     const overdue = rectificationOverdueSql(is, asOf);
     const inspectionRows = await iq
       .builder()
-      .innerJoin(Target, 'it', `${is.col('id', 'it')} = ${is.col('targetId')}`)
-      .innerJoin(Target, 'ct', `${is.col('rootId', 'ct')} = ${is.col('rootId', 'it')} AND ${is.col('path', 'ct')} LIKE ${is.concat(is.col('path', 'it'), "'%'")}`)
-      .setParameters(is.params)
       .select(is.col('id'), 'id')
       .addSelect(is.col('targetId'), 'targetId')
       .addSelect(is.col('inspectedOn'), 'inspectedOn')
       .addSelect(is.col('rating'), 'rating')
       .addSelect(`CASE WHEN ${overdue} THEN 1 ELSE 0 END`, 'overdue')
-      .addSelect(is.col('id', 'ct'), 'forTargetId')
       .orderBy(is.col('inspectedOn'), 'ASC')
       .addOrderBy(is.col('id'), 'ASC')
       .getRawMany();
     for (const i of inspectionRows) {
-      const f = facts.get(cadreOfTarget.get(num(i.forTargetId))!)!;
-      if (f.inspections.some((x) => x.inspectionId === num(i.id))) continue;
-      f.inspections.push({ inspectionId: num(i.id), targetId: num(i.targetId), inspectedOn: dateText(i.inspectedOn), rating: num(i.rating), rectificationOverdue: num(i.overdue) === 1 });
+      const inspection = { inspectionId: num(i.id), targetId: num(i.targetId), inspectedOn: dateText(i.inspectedOn), rating: num(i.rating), rectificationOverdue: num(i.overdue) === 1 };
+      for (const cadreId of cadresOfTarget.get(inspection.targetId) ?? []) facts.get(cadreId)!.inspections.push({ ...inspection });
     }
 
     // Democratic evaluations of periods within this one.
     const eq = new ScopedQuery(ctx, evaluationResource, db);
     eq.where(`${eq.sql.col('cadreId')} IN ${eq.sql.list(ids)} AND ${eq.sql.col('periodFrom')} >= ${eq.sql.param(period.from)} AND ${eq.sql.col('periodTo')} <= ${eq.sql.param(period.to)}`);
-    for (const e of await eq.builder().orderBy(eq.sql.col('periodFrom'), 'ASC').addOrderBy(eq.sql.col('id'), 'ASC').getMany()) {
-      facts.get(e.cadreId)!.evaluations.push({ evaluationId: e.id, period: e.period, excellent: e.excellent, competent: e.competent, basicallyCompetent: e.basicallyCompetent, incompetent: e.incompetent });
+    const es = eq.sql;
+    const evaluationRows = await eq
+      .builder()
+      .select(es.col('id'), 'id')
+      .addSelect(es.col('cadreId'), 'cadreId')
+      .addSelect(es.col('period'), 'period')
+      .addSelect(es.col('excellent'), 'excellent')
+      .addSelect(es.col('competent'), 'competent')
+      .addSelect(es.col('basicallyCompetent'), 'basicallyCompetent')
+      .addSelect(es.col('incompetent'), 'incompetent')
+      .orderBy(es.col('periodFrom'), 'ASC')
+      .addOrderBy(es.col('id'), 'ASC')
+      .getRawMany();
+    for (const e of evaluationRows) {
+      facts.get(num(e.cadreId))!.evaluations.push({ evaluationId: num(e.id), period: e.period, excellent: num(e.excellent), competent: num(e.competent), basicallyCompetent: num(e.basicallyCompetent), incompetent: num(e.incompetent) });
     }
 
     // Accountability decided in the period.
     const aq = new ScopedQuery(ctx, accountabilityResource, db);
     aq.where(`${aq.sql.col('cadreId')} IN ${aq.sql.list(ids)} AND ${aq.sql.col('decidedOn')} >= ${aq.sql.param(period.from)} AND ${aq.sql.col('decidedOn')} <= ${aq.sql.param(period.to)}`);
-    for (const r of await aq.builder().orderBy(aq.sql.col('decidedOn'), 'ASC').addOrderBy(aq.sql.col('id'), 'ASC').getMany()) {
-      facts.get(r.cadreId)!.accountabilities.push({ accountabilityId: r.id, targetId: r.targetId, decidedOn: r.decidedOn, measure: r.measure, reason: r.reason });
+    const as = aq.sql;
+    const accountabilityRows = await aq
+      .builder()
+      .select(as.col('id'), 'id')
+      .addSelect(as.col('cadreId'), 'cadreId')
+      .addSelect(as.col('targetId'), 'targetId')
+      .addSelect(as.col('decidedOn'), 'decidedOn')
+      .addSelect(as.col('measure'), 'measure')
+      .addSelect(as.col('reason'), 'reason')
+      .orderBy(as.col('decidedOn'), 'ASC')
+      .addOrderBy(as.col('id'), 'ASC')
+      .getRawMany();
+    for (const r of accountabilityRows) {
+      facts.get(num(r.cadreId))!.accountabilities.push({ accountabilityId: num(r.id), targetId: r.targetId == null ? null : num(r.targetId), decidedOn: dateText(r.decidedOn), measure: r.measure, reason: r.reason });
     }
     return facts;
   }

@@ -28,6 +28,8 @@ registerEnumType(RectificationStatus, {
 
 @ObjectType({ description: '督查 — an inspection of a target, or of a county or department, with findings and rectification (整改).' })
 @Entity('inspection')
+// An assessment's inspections: those of a set of targets within a period.
+@Index(['targetId', 'inspectedOn'])
 export class Inspection extends BaseRecord {
   @Field(() => ID)
   @Index()

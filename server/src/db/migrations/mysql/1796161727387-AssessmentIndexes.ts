@@ -1,0 +1,17 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class AssessmentIndexes1796161727387 implements MigrationInterface {
+  name = 'AssessmentIndexes1796161727387';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX \`IDX_7db57444fd326b3766b3c8c3bd\` ON \`assessment\``);
+    await queryRunner.query(`CREATE INDEX \`IDX_2e6a9611f38c2198ae5d210f68\` ON \`assessment\` (\`regionId\`, \`period\`, \`deletedAt\`, \`cadreId\`, \`status\`)`);
+    await queryRunner.query(`CREATE INDEX \`IDX_637ed0dc02dc3c2b481bc95804\` ON \`inspection\` (\`targetId\`, \`inspectedOn\`)`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX \`IDX_637ed0dc02dc3c2b481bc95804\` ON \`inspection\``);
+    await queryRunner.query(`DROP INDEX \`IDX_2e6a9611f38c2198ae5d210f68\` ON \`assessment\``);
+    await queryRunner.query(`CREATE INDEX \`IDX_7db57444fd326b3766b3c8c3bd\` ON \`assessment\` (\`regionId\`, \`period\`, \`status\`)`);
+  }
+}
