@@ -12,7 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
-import { verifyToken } from './common/auth.js';
+import { sessionPrincipal, verifyToken } from './common/auth.js';
 import type { Context } from './common/context.js';
 import { AppError, ErrorCode, errors } from './common/errors.js';
 import { formatError, isDatabaseUnavailable, loggable } from './common/format-error.js';
@@ -88,7 +88,7 @@ async function contextFor(req: Request, config: AppConfig, db: DataSource): Prom
       if (token.startsWith(API_KEY_PREFIX)) principal = await apiKeyService.principalFor(db.manager, token);
       else {
         const claims = verifyToken(config.jwtSecret, token);
-        principal = claims === null ? null : await userService.principalFor(db.manager, claims);
+        principal = claims === null ? null : await sessionPrincipal(db, claims);
       }
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
@@ -123,6 +123,8 @@ export async function createApp(config: AppConfig): Promise<App> {
   const app = express();
   const httpServer: Server = createServer(app);
   app.disable('x-powered-by');
+  // No ETag: answers are never cached (no-store), and hashing every response body costs time.
+  app.set('etag', false);
   // X-Forwarded-For counts only from the proxies TRUST_PROXY names (none by default).
   app.set('trust proxy', config.trustProxy ?? SECURITY_DEFAULTS.trustProxy);
 

@@ -1,5 +1,6 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, type AuthChecker } from 'type-graphql';
+import { getMetadataStorage, validateOrReject, type ValidatorOptions } from 'class-validator';
+import { ArgumentValidationError, buildSchema, type AuthChecker } from 'type-graphql';
 import type { Context } from './common/context.js';
 import { errors } from './common/errors.js';
 import type { Role } from './common/scope.js';
@@ -69,6 +70,32 @@ const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   return true;
 };
 
+/** What type-graphql's own validation passes to class-validator (`validate: { forbidUnknownValues: false }`). */
+const VALIDATOR_OPTIONS: ValidatorOptions = { forbidUnknownValues: false, skipMissingProperties: true };
+const constrained = new WeakMap<Function, boolean>();
+
+/**
+ * Argument validation as type-graphql does it with class-validator, minus the work for
+ * argument classes that carry no rule at all (the list arguments of every relation field,
+ * resolved once per parent row): class-validator finds nothing to check on those, so they are
+ * passed as they are. Any class with rules is validated exactly as before.
+ */
+async function validateArgument(value: unknown, type: unknown): Promise<void> {
+  if (value === null || typeof value !== 'object' || typeof type !== 'function') return;
+  let hasRules = constrained.get(type);
+  if (hasRules === undefined) {
+    hasRules = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length > 0;
+    constrained.set(type, hasRules);
+  }
+  if (!hasRules) return;
+  try {
+    if (Array.isArray(value)) await Promise.all(value.filter((item) => item !== null && typeof item === 'object').map((item) => validateOrReject(item, VALIDATOR_OPTIONS)));
+    else await validateOrReject(value, VALIDATOR_OPTIONS);
+  } catch (error) {
+    throw new ArgumentValidationError(error as never);
+  }
+}
+
 let built: Promise<GraphQLSchema> | null = null;
 
 /** The executable schema, built once per process from the decorated classes. */
@@ -77,6 +104,7 @@ export function luoshiSchema(): Promise<GraphQLSchema> {
     resolvers,
     authChecker,
     validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
   });
   return built;
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Info, Int, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
 import type { BaseRecord } from './base.entity.js';
 import { errors } from './errors.js';
 import type { Context } from './context.js';
@@ -7,6 +8,40 @@ import type { RecordService } from './records.js';
 import { DEFAULT_LIMIT, type ListArgs } from './query/list.js';
 
 const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
+
+const selected = new WeakMap<FieldNode, Map<string, boolean>>();
+
+/**
+ * Whether the field being resolved selects `name` directly (through fragments too; `@skip` and
+ * `@include` are ignored, so a conditional selection counts as selected). Remembered per field
+ * node: a cached document's nodes give the same answer on every request.
+ */
+export function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const first = info.fieldNodes[0];
+  let known = selected.get(first);
+  if (!known) selected.set(first, (known = new Map()));
+  const cached = known.get(name);
+  if (cached !== undefined) return cached;
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === name;
+      if (s.kind === Kind.INLINE_FRAGMENT) return walk(s.selectionSet);
+      const fragment = info.fragments[s.name.value];
+      if (!fragment || seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return walk(fragment.selectionSet);
+    });
+  const answer = info.fieldNodes.some((node) => walk(node.selectionSet));
+  known.set(name, answer);
+  return answer;
+}
+
+/** The list arguments with `countTotal: false` when the page's `total` is not selected. */
+export function countingIfSelected<A extends ListArgs>(args: A, info: GraphQLResolveInfo): A {
+  return selects(info, 'total') ? args : { ...args, countTotal: false };
+}
 
 /** `(filter, orderBy, offset, limit)` of a relation field. */
 export function relationArgs(query: QueryInputs): ClassType<ListArgs> {
@@ -72,14 +107,14 @@ export function RecordResolver<E extends BaseRecord>(o: RecordResolverOptions<E>
     one(id: string | null, ctx: Context, code?: string | null) {
       if (o.byCode) {
         if ((id == null) === (code == null)) throw errors.badInput('id', 'idOrCode', { field: 'id' });
-        if (code != null) return o.service.list(ctx, { filter: { code: { eq: code } }, limit: 1 }).then((page) => page.items[0] ?? null);
+        if (code != null) return o.service.list(ctx, { filter: { code: { eq: code } }, limit: 1, countTotal: false }).then((page) => page.items[0] ?? null);
       }
       return o.service.get(ctx, id!);
     }
 
     @Query(() => o.page, { name: o.plural })
-    many(@Args(() => ListArgsType) args: ListArgs, @Ctx() ctx: Context) {
-      return o.service.list(ctx, args);
+    many(@Args(() => ListArgsType) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+      return o.service.list(ctx, countingIfSelected(args, info));
     }
 
     create(input: object, ctx: Context) {

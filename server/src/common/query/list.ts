@@ -1,4 +1,5 @@
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, EntityMetadata, SelectQueryBuilder } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { Context } from '../context.js';
 import { errors } from '../errors.js';
 import type { OrderByItem, Page, ResourceDef, Row } from './resource.js';
@@ -19,6 +20,91 @@ export interface ListArgs {
   asOf?: string | null;
   /** Join the derived table even when no filter or sort asks for it (aggregates over it). */
   withDerived?: boolean;
+  /**
+   * false: the caller does not read the page's `total` (the GraphQL selection has no `total`),
+   * so the count statement is not run and `total` is NaN. Default: counted.
+   */
+  countTotal?: boolean;
+}
+
+/**
+ * Rows as entities without TypeORM's query builder and result transformer on the hot read
+ * paths (lists, lookups by id, relation pages): the SELECT is written here from the entity's
+ * metadata and each column is converted as TypeORM's driver converts it — with shortcuts for
+ * the common types (numbers and strings as they come, SQLite's UTC datetime text to a Date)
+ * and the driver's own `prepareHydratedValue` for everything else. The entity is created as
+ * TypeORM's `getMany` creates it (its class's prototype, no constructor).
+ */
+interface Hydrator {
+  /** `alias.col AS c0, …` for the given (escaped) alias. */
+  select(alias: string): string;
+  hydrate(row: Record<string, unknown>): object;
+}
+
+const IDENTITY_TYPES = new Set(['int', 'integer', 'varchar', 'text', 'nvarchar', 'character varying', 'tinytext', 'mediumtext', 'longtext', 'char']);
+const hydrators = new WeakMap<EntityMetadata, Hydrator>();
+
+function converterOf(db: EntityManager, column: ColumnMetadata): (value: unknown) => unknown {
+  const driver = db.connection.driver;
+  const exact = (value: unknown) => driver.prepareHydratedValue(value, column);
+  if (column.transformer) return exact;
+  const type = column.type;
+  if (typeof type === 'string' && IDENTITY_TYPES.has(type)) return (value) => value;
+  if (type === 'simple-enum' && (column.enum ?? []).every((v) => typeof v === 'string')) return (value) => value;
+  if (type === 'datetime') {
+    return (value) => {
+      if (value === null || value === undefined || value instanceof Date) return value;
+      // SQLite: "YYYY-MM-DD HH:MM:SS[.mmm]", UTC (what TypeORM and datetime('now') write), read as
+      // the driver reads it; anything else the driver's way.
+      if (typeof value === 'string' && (value.length === 19 || (value.length === 23 && value[19] === '.')) && value[10] === ' ' && value[13] === ':') {
+        return new Date(`${value.slice(0, 10)}T${value.slice(11)}Z`);
+      }
+      return exact(value);
+    };
+  }
+  // 'YYYY-MM-DD' text on both drivers (mysql2 is given dateStrings for DATE): kept as it is, as the driver keeps it.
+  if (type === 'date' && !column.utc) return (value) => (typeof value === 'string' ? value : exact(value));
+  return exact;
+}
+
+function hydratorOf(db: EntityManager, metadata: EntityMetadata): Hydrator {
+  let hydrator = hydrators.get(metadata);
+  if (hydrator) return hydrator;
+  const driver = db.connection.driver;
+  const columns = metadata.columns
+    .filter((c) => c.isSelect && !c.isVirtual && !c.isVirtualProperty)
+    .map((column, i) => ({
+      column,
+      key: `c${i}`,
+      convert: converterOf(db, column),
+      // A plain column of the entity itself is assigned directly; embedded and relation columns the way TypeORM sets them.
+      property: !column.embeddedMetadata && !column.relationMetadata && !column.referencedColumn ? column.propertyName : null,
+    }));
+  const plain = typeof metadata.target === 'function' && !metadata.isAlwaysUsingConstructor && metadata.lazyRelations.length === 0 && !db.connection.options.typename;
+  const proto = typeof metadata.target === 'function' ? (metadata.target as { prototype: object }).prototype : Object.prototype;
+  hydrator = {
+    select: (alias) => columns.map((c) => `${alias}.${driver.escape(c.column.databaseName)} AS ${driver.escape(c.key)}`).join(', '),
+    hydrate: (row) => {
+      const entity = (plain ? Object.create(proto) : metadata.create(undefined, { fromDeserializer: true })) as Record<string, unknown>;
+      for (const c of columns) {
+        const value = row[c.key];
+        if (value === undefined) continue;
+        if (c.property !== null) entity[c.property] = c.convert(value);
+        else c.column.setEntityValue(entity, c.convert(value));
+      }
+      return entity;
+    },
+  };
+  hydrators.set(metadata, hydrator);
+  return hydrator;
+}
+
+/** Runs a SELECT of whole rows built by `select` (given the escaped alias's column list) and hydrates them. */
+async function selectEntities<E extends Row>(db: EntityManager, def: ResourceDef<E>, alias: string, text: (columns: string) => string, params: Record<string, unknown>): Promise<E[]> {
+  const hydrator = hydratorOf(db, db.connection.getMetadata(def.entity));
+  const [query, values] = db.connection.driver.escapeQueryWithParameters(text(hydrator.select(db.connection.driver.escape(alias))), params);
+  const rows: Record<string, unknown>[] = await db.query(query, values);
+  return rows.map((row) => hydrator.hydrate(row) as E);
 }
 
 function paging(args: ListArgs): { offset: number; limit: number } {
@@ -89,6 +175,25 @@ export class ScopedQuery<E extends Row> {
     return compileOrder(this.sql, fields, order, items, this.ctx.principal);
   }
 
+  /** `FROM … [LEFT JOIN derived] WHERE …` of this query, as plain SQL with named parameters. */
+  fromWhere(): string {
+    const esc = (name: string) => this.sql.esc(name);
+    const join = this.join ? ` LEFT JOIN (${this.join.table}) ${esc(this.join.alias)} ON ${this.join.on}` : '';
+    const where = this.conditions.length ? ` WHERE ${this.conditions.join(' AND ')}` : '';
+    return `FROM ${this.sql.table(this.def.entity)} ${esc(this.sql.alias)}${join}${where}`;
+  }
+
+  /** The rows as entities, in `order`, with LIMIT/OFFSET; the same statement as `builder().getMany()`, built without TypeORM. */
+  async rows(order: string[], page?: { offset: number; limit: number }): Promise<E[]> {
+    if (this.opts.lock) {
+      const qb = applyOrder(this.builder(), order);
+      return (page ? qb.offset(page.offset).limit(page.limit) : qb).getMany();
+    }
+    const orderBy = order.length ? ` ORDER BY ${order.join(', ')}` : '';
+    const limit = page ? ` LIMIT ${this.sql.param(page.limit)} OFFSET ${this.sql.param(page.offset)}` : '';
+    return selectEntities(this.db, this.def, this.sql.alias, (columns) => `SELECT ${columns} ${this.fromWhere()}${orderBy}${limit}`, this.sql.params);
+  }
+
   builder(): SelectQueryBuilder<E> {
     const qb = this.db.createQueryBuilder(this.def.entity, this.sql.alias).withDeleted();
     if (this.join) qb.leftJoin(`(${this.join.table})`, this.join.alias, this.join.on);
@@ -117,8 +222,8 @@ export async function listPage<E extends Row>(
   const q = new ScopedQuery(ctx, def, ctx.db.manager, { deleted: args.deleted, args, aggregate: opts.aggregate }).filter(args.filter);
   opts.extra?.(q);
   const terms = q.order(args.orderBy);
-  const items = await applyOrder(q.builder(), terms).offset(offset).limit(limit).getMany();
-  const total = await q.builder().getCount();
+  const items = await q.rows(terms, { offset, limit });
+  const total = args.countTotal === false ? NaN : await q.builder().getCount();
   return { items, total };
 }
 
@@ -132,7 +237,7 @@ export async function loadByIds<E extends Row>(
 ): Promise<(E | null)[]> {
   if (ids.length === 0) return [];
   const q = new ScopedQuery(ctx, def, db, opts);
-  const rows = await q.where(`${q.sql.col('id')} IN ${q.sql.list([...new Set(ids)])}`).builder().getMany();
+  const rows = await q.where(`${q.sql.col('id')} IN ${q.sql.list([...new Set(ids)])}`).rows([]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? null);
 }
@@ -174,19 +279,20 @@ export async function relationPages<E extends Row>(
   const ranked = scoped();
   const fk = ranked.sql.col(foreignKey);
   const over = `PARTITION BY ${fk} ORDER BY ${ranked.order(args.orderBy).join(', ')}`;
-  const window = ranked.builder().select(ranked.sql.col('id'), 'id').addSelect(`ROW_NUMBER() OVER (${over})`, 'rn').getQuery();
   const esc = (name: string) => ranked.sql.esc(name);
+  const window = `SELECT ${ranked.sql.col('id')} AS ${esc('id')}, ROW_NUMBER() OVER (${over}) AS ${esc('rn')} ${ranked.fromWhere()}`;
   const rows =
     limit === 0
       ? []
-      : await db
-          .createQueryBuilder(def.entity, 'rel')
-          .withDeleted()
-          .innerJoin(`(${window})`, 'w', `${esc('w')}.${esc('id')} = ${esc('rel')}.${esc('id')}`)
-          .where(`${esc('w')}.${esc('rn')} > :relOffset AND ${esc('w')}.${esc('rn')} <= :relEnd`)
-          .setParameters({ ...ranked.sql.params, relOffset: offset, relEnd: offset + limit })
-          .orderBy(`${esc('w')}.${esc('rn')}`, 'ASC')
-          .getMany();
+      : await selectEntities(
+          db,
+          def,
+          'rel',
+          (columns) =>
+            `SELECT ${columns} FROM ${ranked.sql.table(def.entity)} ${esc('rel')} INNER JOIN (${window}) ${esc('w')} ON ${esc('w')}.${esc('id')} = ${esc('rel')}.${esc('id')}` +
+            ` WHERE ${esc('w')}.${esc('rn')} > ${ranked.sql.param(offset)} AND ${esc('w')}.${esc('rn')} <= ${ranked.sql.param(offset + limit)} ORDER BY ${esc('w')}.${esc('rn')} ASC`,
+          ranked.sql.params,
+        );
 
   const counted = scoped();
   const totals: { pk: number | string; n: number | string }[] = withTotals

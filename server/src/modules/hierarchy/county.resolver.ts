@@ -1,6 +1,7 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context.js';
-import { RecordResolver, relationArgs } from '../../common/crud.resolver.js';
+import { RecordResolver, relationArgs, selects } from '../../common/crud.resolver.js';
 import type { ListArgs } from '../../common/query/list.js';
 import { County } from './county.entity.js';
 import { CountyPage, countyQuery, CreateCountyInput, UpdateCountyInput } from './county.inputs.js';
@@ -30,7 +31,7 @@ export class CountyResolver extends RecordResolver({
   }
 
   @FieldResolver(() => DepartmentPage)
-  departments(@Root() county: County, @Args(() => DepartmentArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.page(departmentResource, 'countyId', args).load(county.id);
+  departments(@Root() county: County, @Args(() => DepartmentArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.page(departmentResource, 'countyId', args, selects(info, 'total')).load(county.id);
   }
 }

@@ -1,6 +1,7 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context.js';
-import { RecordResolver, relationArgs } from '../../common/crud.resolver.js';
+import { RecordResolver, relationArgs, selects } from '../../common/crud.resolver.js';
 import type { ListArgs } from '../../common/query/list.js';
 import { CadrePage, cadreQuery } from './cadre.inputs.js';
 import { cadreResource } from './cadre.service.js';
@@ -36,7 +37,7 @@ export class DepartmentResolver extends RecordResolver({
   }
 
   @FieldResolver(() => CadrePage)
-  cadres(@Root() department: Department, @Args(() => CadreArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.page(cadreResource, 'departmentId', args).load(department.id);
+  cadres(@Root() department: Department, @Args(() => CadreArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.page(cadreResource, 'departmentId', args, selects(info, 'total')).load(department.id);
   }
 }

@@ -1,6 +1,7 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context.js';
-import { RecordResolver, relationArgs } from '../../common/crud.resolver.js';
+import { RecordResolver, relationArgs, selects } from '../../common/crud.resolver.js';
 import type { ListArgs } from '../../common/query/list.js';
 import { CountyPage, countyQuery } from './county.inputs.js';
 import { countyResource } from './county.service.js';
@@ -26,12 +27,12 @@ export class RegionResolver extends RecordResolver({
   service: regionService,
 }) {
   @FieldResolver(() => CountyPage)
-  counties(@Root() region: Region, @Args(() => CountyArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.page(countyResource, 'regionId', args).load(region.id);
+  counties(@Root() region: Region, @Args(() => CountyArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.page(countyResource, 'regionId', args, selects(info, 'total')).load(region.id);
   }
 
   @FieldResolver(() => DepartmentPage, { description: 'All departments of the region, county ones included; filter countyId.isNull for 地直 units.' })
-  departments(@Root() region: Region, @Args(() => DepartmentArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.page(departmentResource, 'regionId', args).load(region.id);
+  departments(@Root() region: Region, @Args(() => DepartmentArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.page(departmentResource, 'regionId', args, selects(info, 'total')).load(region.id);
   }
 }

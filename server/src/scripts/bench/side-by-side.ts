@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -12,6 +13,7 @@ import { RAW_REQUESTS } from './raw-handler.js';
  * requests with the same token; the benchmark process is only the client. Rounds alternate
  * Luoshi and raw, each round the same number of requests with CONNECTIONS in flight over
  * keep-alive connections. Both answers are compared byte for byte once, before measuring.
+ * Both servers run with NODE_ENV=production, as deployed (docs/deployment.md).
  */
 
 function whole(name: string, fallback: number): number {
@@ -28,6 +30,8 @@ const CONNECTIONS = Math.max(1, whole('BENCH_SIDE_CONNECTIONS', 16));
 const WARMUP = whole('BENCH_SIDE_WARMUP', 200);
 /** A folder: both servers run with `node --cpu-prof` and leave their profiles there. */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF || '';
+/** `cadres` or `hierarchy`: only that request (e.g. to profile it alone). */
+const ONLY_REQUEST = process.env.BENCH_SIDE_REQUEST || '';
 
 const SERVE = fileURLToPath(new URL('./serve.js', import.meta.url));
 
@@ -39,7 +43,7 @@ interface Server {
 
 async function spawnServer(name: Server['name'], config: AppConfig): Promise<Server> {
   const args = [...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : []), SERVE, name === 'Luoshi' ? 'luoshi' : 'raw'];
-  const child = spawn(process.execPath, args, { env: { ...process.env, BENCH_SERVE_CONFIG: JSON.stringify(config) }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, { env: { ...process.env, NODE_ENV: 'production', BENCH_SERVE_CONFIG: JSON.stringify(config) }, stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${name} server exited with ${code} before listening`)));
@@ -52,6 +56,16 @@ async function stopServer(server: Server): Promise<void> {
   const exited = new Promise<void>((resolve) => server.child.once('exit', () => resolve()));
   server.child.stdin!.end(); // serve.ts closes and exits (and writes its CPU profile)
   await exited;
+}
+
+/** CPU time (user + system, ms) a server process has used so far (Linux /proc; null elsewhere). */
+function cpuMs(child: ChildProcess): number | null {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
@@ -92,6 +106,8 @@ export interface SideRun {
   times: number[];
   sql: number[];
   bytes: number;
+  /** CPU time the server process used during the run, ms (null when unknown). */
+  cpuMs: number | null;
 }
 
 export interface SideBySide {
@@ -107,6 +123,7 @@ async function measure(server: Server, body: string, token: string, n: number): 
   let failed = 0;
   let bytes = 0;
   let next = 0;
+  const cpuBefore = cpuMs(server.child);
   const start = performance.now();
   await Promise.all(
     Array.from({ length: Math.min(CONNECTIONS, Math.max(n, 1)) }, async () => {
@@ -121,7 +138,9 @@ async function measure(server: Server, body: string, token: string, n: number): 
       }
     }),
   );
-  return { server: server.name, n, failed, wallMs: performance.now() - start, times, sql, bytes };
+  const wallMs = performance.now() - start;
+  const cpuAfter = cpuMs(server.child);
+  return { server: server.name, n, failed, wallMs, times, sql, bytes, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
 }
 
 /**
@@ -138,7 +157,8 @@ export async function sideBySide(config: AppConfig, progress: (line: string) => 
     if (!token) throw new Error(`side-by-side: login failed: ${login.text.slice(0, 300)}`);
 
     const runs: SideRun[] = [];
-    for (const r of Object.values(RAW_REQUESTS)) {
+    for (const [kind, r] of Object.entries(RAW_REQUESTS)) {
+      if (ONLY_REQUEST && ONLY_REQUEST !== kind) continue;
       const body = JSON.stringify({ query: r.query });
       // The same bytes from both, or the comparison means nothing.
       const [a, b] = [await post(luoshi.url, body, token), await post(raw.url, body, token)];
@@ -156,7 +176,8 @@ export async function sideBySide(config: AppConfig, progress: (line: string) => 
           runs.push({ ...run, round, request: r.name });
         }
         const [l, w] = runs.slice(-2);
-        progress(`side-by-side: ${r.name}, round ${round}: Luoshi ${((l.n * 1000) / l.wallMs).toFixed(0)} req/s, raw ${((w.n * 1000) / w.wallMs).toFixed(0)} req/s`);
+        const cpu = (x: SideRun) => (x.cpuMs === null ? '?' : (x.cpuMs / x.n).toFixed(2));
+        progress(`side-by-side: ${r.name}, round ${round}: Luoshi ${((l.n * 1000) / l.wallMs).toFixed(0)} req/s (${cpu(l)} CPU ms/req), raw ${((w.n * 1000) / w.wallMs).toFixed(0)} req/s (${cpu(w)} CPU ms/req)`);
       }
     }
     return { runs, connections: CONNECTIONS, requests: REQUESTS, rounds: SIDE_ROUNDS };
@@ -176,14 +197,15 @@ const range = (xs: number[]) => (xs.length === 0 ? '–' : Math.min(...xs) === M
 /** The Markdown of one database's comparison: per round, then overall. */
 export function sideBySideReport(result: SideBySide): string[] {
   const out: string[] = [];
-  out.push(`Side by side: ${result.rounds} rounds, each ${result.requests} requests to Luoshi then ${result.requests} to the raw handler, ${result.connections} in flight (keep-alive connections); each server in its own process, the benchmark process is the client. Ratio = Luoshi req/s ÷ raw req/s.`, '');
-  out.push('| request | round | server | n | req/s | p50 | p95 | p99 | SQL/req | response | Luoshi/raw |', '|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|');
+  out.push(`Side by side: ${result.rounds} rounds, each ${result.requests} requests to Luoshi then ${result.requests} to the raw handler, ${result.connections} in flight (keep-alive connections); each server in its own process, the benchmark process is the client. Ratio = Luoshi req/s ÷ raw req/s. Server CPU: user + system time of the server's process during the run, per request.`, '');
+  out.push('| request | round | server | n | req/s | p50 | p95 | p99 | server CPU ms/req | SQL/req | response | Luoshi/raw |', '|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
   const rps = (runs: SideRun[]) => runs.reduce((a, r) => a + r.n, 0) / (runs.reduce((a, r) => a + r.wallMs, 0) / 1000);
   const line = (request: string, round: string, runs: SideRun[], ratio: string) => {
     const times = runs.flatMap((r) => r.times).sort((a, b) => a - b);
     const failed = runs.reduce((a, r) => a + r.failed, 0);
     const n = runs.reduce((a, r) => a + r.n, 0);
-    out.push(`| ${request} | ${round} | ${runs[0].server} | ${n}${failed ? ` (${failed} failed)` : ''} | ${rps(runs).toFixed(0)} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(percentile(times, 99))} | ${range(runs.flatMap((r) => r.sql))} | ${(runs[0].bytes / 1024).toFixed(1)} KB | ${ratio} |`);
+    const cpu = runs.some((r) => r.cpuMs === null) ? '–' : (runs.reduce((a, r) => a + r.cpuMs!, 0) / n).toFixed(2);
+    out.push(`| ${request} | ${round} | ${runs[0].server} | ${n}${failed ? ` (${failed} failed)` : ''} | ${rps(runs).toFixed(0)} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(percentile(times, 99))} | ${cpu} | ${range(runs.flatMap((r) => r.sql))} | ${(runs[0].bytes / 1024).toFixed(1)} KB | ${ratio} |`);
   };
   for (const request of [...new Set(result.runs.map((r) => r.request))]) {
     const of = result.runs.filter((r) => r.request === request);
