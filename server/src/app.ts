@@ -22,6 +22,7 @@ import { Loaders } from './common/query/loaders.js';
 import { scopeOf, type Principal } from './common/scope.js';
 import { DEFAULT_SNAPSHOT_MONTHS, SECURITY_DEFAULTS, type AppConfig } from './config.js';
 import { SnapshotBuilder } from './modules/targets/snapshot-builder.js';
+import { loadStoredDay } from './modules/targets/target-metrics.js';
 import { openDatabase } from './db/data-source.js';
 import { prepareInitialData, type InitialData } from './db/seed/initial-data.js';
 import { API_KEY_PREFIX, apiKeyService } from './modules/users/api-key.service.js';
@@ -118,6 +119,8 @@ async function contextFor(req: Request, config: AppConfig, db: DataSource): Prom
 export async function createApp(config: AppConfig): Promise<App> {
   const db = await openDatabase(config.databaseUrl, { logSql: config.logSql, statementTimeoutMs: config.statementTimeoutMs ?? SECURITY_DEFAULTS.statementTimeoutMs });
   const initialData = await prepareInitialData(db, config);
+  // Which day today's stored status and warning are for (one row; they are recomputed in the background when it is not today).
+  await loadStoredDay(db.manager);
   const schema = await luoshiSchema();
 
   const app = express();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QuerySql } from '../../server/src/common/query/sql.js';
-import { builtMonths, recentClosedMonths, targetMetricsSql, toMetrics } from '../../server/src/modules/targets/target-metrics.js';
+import { builtMonths, loadStoredDay, recentClosedMonths, storedDay, targetMetricsSql, toMetrics } from '../../server/src/modules/targets/target-metrics.js';
 import { monthEnd } from '../../server/src/common/dates.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
@@ -113,4 +113,41 @@ describe('maintained figures', () => {
     ({ stored, computed } = await compare(monthEnd(months[2]), 'month'));
     expect(stored).toEqual(computed);
   }, 120_000);
+
+  it('keep today\'s stored status and warning right when the warning thresholds change', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const db = server.app.db.manager;
+    const reds = async () => (await db.query(`SELECT COUNT(*) AS n FROM target_metric WHERE warning = 'RED'`))[0].n;
+    const before = Number(await reds());
+    await server.ok('mutation { updateAssessmentPolicy(input: { redGap: 0.05, yellowGap: 0.02 }) { id } }', {}, { token: admin });
+    expect(Number(await reds())).toBeGreaterThan(before);
+    let { stored, computed } = await compare(today);
+    expect(stored).toEqual(computed);
+    await server.ok('mutation { updateAssessmentPolicy(input: { redGap: 0.3, yellowGap: 0.15 }) { id } }', {}, { token: admin });
+    expect(Number(await reds())).toBe(before);
+    ({ stored, computed } = await compare(today));
+    expect(stored).toEqual(computed);
+  });
+
+  it('are computed at query time after the day changed, until every row is recomputed for the new day', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const db = server.app.db.manager;
+    const esc = (n: string) => db.connection.driver.escape(n);
+    // As the table stands the morning after: rows of another day (made visibly wrong here).
+    await db.query(`UPDATE ${esc('target_metric_day')} SET ${esc('day')} = '2000-01-01'`);
+    await db.query(`UPDATE ${esc('target_metric')} SET ${esc('status')} = 'NOT_STARTED', ${esc('warning')} = 'GREEN', ${esc('elapsed')} = 0, ${esc('daysLeft')} = 0`);
+    expect(await loadStoredDay(db)).toBe('2000-01-01');
+    let { stored, computed } = await compare(today);
+    expect(stored).toEqual(computed); // not read from the stale rows
+    const api = await server.ok('{ targetStats(groupBy: [WARNING]) { warning count } }', {}, { token: regional });
+    expect(api.targetStats.some((r: { warning: string }) => r.warning === 'RED')).toBe(true);
+    await server.app.snapshots.turnDay();
+    expect(storedDay(db)).toBe(today);
+    const red = (await db.query(`SELECT COUNT(*) AS n FROM target_metric WHERE warning = 'RED'`))[0].n;
+    expect(Number(red)).toBeGreaterThan(0);
+    ({ stored, computed } = await compare(today));
+    expect(stored).toEqual(computed);
+    const again = await server.ok('{ targetStats(groupBy: [WARNING]) { warning count } }', {}, { token: regional });
+    expect(again).toEqual(api);
+  });
 });

@@ -14,7 +14,7 @@ import { Inspection } from '../modules/supervision/inspection.entity.js';
 import { SupervisionNotice } from '../modules/supervision/supervision-notice.entity.js';
 import { Directive } from '../modules/targets/directive.entity.js';
 import { ProgressReport } from '../modules/targets/progress-report.entity.js';
-import { TargetMetric, TargetMetricMonth, TargetMetricMonthState } from '../modules/targets/target-metric.entity.js';
+import { TargetMetric, TargetMetricDay, TargetMetricMonth, TargetMetricMonthState } from '../modules/targets/target-metric.entity.js';
 import { Target } from '../modules/targets/target.entity.js';
 import { ApiKey } from '../modules/users/api-key.entity.js';
 import { LoginThrottle } from '../modules/users/login-throttle.entity.js';
@@ -36,6 +36,7 @@ export const entities = [
   TargetMetric,
   TargetMetricMonth,
   TargetMetricMonthState,
+  TargetMetricDay,
   ProgressReport,
   Inspection,
   SupervisionNotice,

@@ -162,6 +162,9 @@ export function compileOrder(
     assertAllowed(spec, fieldName, principal);
     terms.push(`${spec.sortExpr ? spec.sortExpr(sql) : columnOf(sql, spec, fieldName)} ${item.direction === 'DESC' ? 'DESC' : 'ASC'}`);
   }
-  if (!(items ?? []).some((i) => order[i.field] === 'id')) terms.push(`${sql.col('id')} ASC`);
+  if (!(items ?? []).some((i) => order[i.field] === 'id')) {
+    const first = items?.length ? fields[order[items[0].field]] : undefined;
+    terms.push(first?.tiebreak ? `${first.tiebreak(sql)} ${items![0].direction === 'DESC' ? 'DESC' : 'ASC'}` : `${sql.col('id')} ASC`);
+  }
   return terms;
 }

@@ -14,6 +14,8 @@ import { TargetMetrics1796152758993 as SqliteTargetMetrics } from './sqlite/1796
 import { TargetMetrics1796152759906 as MysqlTargetMetrics } from './mysql/1796152759906-TargetMetrics.js';
 import { MonthSnapshots1796154334038 as SqliteMonthSnapshots } from './sqlite/1796154334038-MonthSnapshots.js';
 import { MonthSnapshots1796154336268 as MysqlMonthSnapshots } from './mysql/1796154336268-MonthSnapshots.js';
+import { StoredStatus1796161297270 as SqliteStoredStatus } from './sqlite/1796161297270-StoredStatus.js';
+import { StoredStatus1796161306568 as MysqlStoredStatus } from './mysql/1796161306568-StoredStatus.js';
 
 import { AssessmentIndexes1796161726177 as SqliteAssessmentIndexes } from './sqlite/1796161726177-AssessmentIndexes.js';
 import { AssessmentIndexes1796161727387 as MysqlAssessmentIndexes } from './mysql/1796161727387-AssessmentIndexes.js';
@@ -21,5 +23,5 @@ import { AssessmentIndexes1796161727387 as MysqlAssessmentIndexes } from './mysq
  * Migrations per driver, oldest first, listed explicitly (the same list works compiled and
  * under vitest). Generate the next pair with `npm run migration:generate` (docs/development.md).
  */
-export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment, SqliteTargetMetrics, SqliteMonthSnapshots, SqliteAssessmentIndexes];
-export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment, MysqlTargetMetrics, MysqlMonthSnapshots, MysqlAssessmentIndexes];
+export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment, SqliteTargetMetrics, SqliteMonthSnapshots, SqliteStoredStatus, SqliteAssessmentIndexes];
+export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment, MysqlTargetMetrics, MysqlMonthSnapshots, MysqlStoredStatus, MysqlAssessmentIndexes];

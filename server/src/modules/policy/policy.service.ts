@@ -5,7 +5,7 @@ import { Role } from '../../common/scope.js';
 import { inTransaction } from '../../common/transaction.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { auditService } from '../audit/audit.service.js';
-import { dropMonthSnapshots, refreshTargetMetrics } from '../targets/target-metrics.js';
+import { dropMonthSnapshots, recomputeDayFigures, refreshTargetMetrics } from '../targets/target-metrics.js';
 import { AssessmentPolicy, DEFAULT_POLICY } from './assessment-policy.entity.js';
 
 export type PolicyValues = typeof DEFAULT_POLICY;
@@ -56,11 +56,19 @@ export const policyService = {
       if ('countSubmittedReports' in changes) {
         await dropMonthSnapshots(db);
         await refreshTargetMetrics(db);
+      } else if (WARNING_SETTINGS.some((k) => k in changes)) {
+        // The warning thresholds changed: today's stored status and warning follow at once;
+        // the month snapshots, which hold them as of each month's end, are built again.
+        await dropMonthSnapshots(db);
+        await recomputeDayFigures(db);
       }
       return db.getRepository(AssessmentPolicy).findOneOrFail({ where: { id } });
     });
   },
 };
+
+/** The settings status and warning follow from (besides which reports count). */
+const WARNING_SETTINGS = ['redGap', 'yellowGap', 'yellowDaysLeft', 'yellowMinProgress'];
 
 function pick(p: PolicyValues): PolicyValues {
   return Object.fromEntries(Object.keys(DEFAULT_POLICY).map((k) => [k, (p as Record<string, unknown>)[k]])) as PolicyValues;

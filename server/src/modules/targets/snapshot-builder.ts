@@ -1,8 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { buildMonthSnapshot, builtMonths, loadBuiltMonths, recentClosedMonths } from './target-metrics.js';
+import { today } from '../../common/dates.js';
+import { inTransaction } from '../../common/transaction.js';
+import { buildMonthSnapshot, builtMonths, loadBuiltMonths, loadStoredDay, recentClosedMonths, refreshTargetDay, storedDay } from './target-metrics.js';
 
 /** How often the builder looks for a month that closed (and for months other replicas built). */
 const INTERVAL_MS = 10 * 60_000;
+/** How often it looks whether the day changed. */
+const DAY_INTERVAL_MS = 60_000;
 
 /**
  * Keeps the month-end snapshots of the last `months` closed months: builds the missing ones
@@ -12,7 +16,9 @@ const INTERVAL_MS = 10 * 60_000;
  */
 export class SnapshotBuilder {
   private timer: NodeJS.Timeout | null = null;
+  private dayTimer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  private turning: Promise<void> | null = null;
   private stopped = false;
 
   constructor(
@@ -22,8 +28,44 @@ export class SnapshotBuilder {
   ) {}
 
   start(): void {
+    this.scheduleDay(0);
     if (this.months <= 0) return;
     this.schedule(0);
+  }
+
+  /**
+   * When the day has changed (or was never recorded), recomputes today's status and warning
+   * of every target: one UPDATE over the stored figures, in one transaction, so that changes
+   * wait for it and readers go on reading the figures computed at query time until it commits.
+   * Replicas doing it at the same moment wait for each other; the second finds it done.
+   */
+  async turnDay(): Promise<void> {
+    if (this.turning) return this.turning;
+    this.turning = (async () => {
+      try {
+        const day = today();
+        if ((await loadStoredDay(this.db.manager)) === day) return;
+        const started = Date.now();
+        const done = await inTransaction(this.db, (db) => refreshTargetDay(db, day, { background: true }));
+        await loadStoredDay(this.db.manager);
+        if (done) this.log(`figures of ${day} computed in ${Date.now() - started} ms`);
+      } catch (error) {
+        if (!this.stopped) console.error(`[figures] ${(error as Error).message}`);
+      } finally {
+        this.turning = null;
+      }
+    })();
+    return this.turning;
+  }
+
+  private scheduleDay(delay: number): void {
+    this.dayTimer = setTimeout(() => {
+      const due = storedDay(this.db.manager) !== today();
+      void (due ? this.turnDay() : Promise.resolve()).then(() => {
+        if (!this.stopped) this.scheduleDay(DAY_INTERVAL_MS);
+      });
+    }, delay);
+    this.dayTimer.unref();
   }
 
   /** Builds what is missing now; resolves when done (tests and the benchmark wait for it). */
@@ -51,7 +93,9 @@ export class SnapshotBuilder {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.dayTimer) clearTimeout(this.dayTimer);
     await this.running;
+    await this.turning;
   }
 
   private schedule(delay: number): void {

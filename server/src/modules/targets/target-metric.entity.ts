@@ -6,11 +6,15 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * created, re-weighted, decomposed, deleted or restored; the counting policy changed). They
  * are what target-metrics.ts computes from the reports with no date limit: reports are never
  * dated in the future, so these are the figures of today, and status and warning follow from
- * them and the dates at query time. Analytics of today read this table instead of scanning
- * every report of the history.
+ * them and the dates: they are kept here too, as of the day in `target_metric_day`, and
+ * recomputed for every row when the day changes (a statement over this table and the
+ * targets, no report read). Analytics of today read this table instead of scanning every
+ * report of the history.
  */
 @Entity('target_metric')
 @Index(['progress'])
+@Index(['warning', 'progress'])
+@Index(['status', 'progress'])
 export class TargetMetric {
   @PrimaryColumn({ type: 'int' })
   targetId: number;
@@ -30,6 +34,22 @@ export class TargetMetric {
   /** Progress as claimed: the latest report that was not rejected, reviewed or not. */
   @Column({ type: 'double' })
   claimedProgress: number;
+
+  /** Share of the target's time elapsed as of the figures' day (today's, or the month's end). */
+  @Column({ type: 'double', nullable: true })
+  elapsed: number | null;
+
+  /** Days from that day to the deadline (negative once it passed). */
+  @Column({ type: 'int', nullable: true })
+  daysLeft: number | null;
+
+  /** Status as of that day (docs/rules.md, "Status and warning"). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  status: string | null;
+
+  /** Warning light as of that day. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  warning: string | null;
 }
 
 /**
@@ -40,6 +60,8 @@ export class TargetMetric {
  * month's rows of that tree in the change's transaction.
  */
 @Entity('target_metric_month')
+@Index(['month', 'warning', 'progress'])
+@Index(['month', 'status', 'progress'])
 export class TargetMetricMonth {
   @PrimaryColumn({ type: 'varchar', length: 7 })
   month: string;
@@ -58,6 +80,22 @@ export class TargetMetricMonth {
 
   @Column({ type: 'double' })
   claimedProgress: number;
+
+  /** Share of the target's time elapsed as of the figures' day (today's, or the month's end). */
+  @Column({ type: 'double', nullable: true })
+  elapsed: number | null;
+
+  /** Days from that day to the deadline (negative once it passed). */
+  @Column({ type: 'int', nullable: true })
+  daysLeft: number | null;
+
+  /** Status as of that day (docs/rules.md, "Status and warning"). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  status: string | null;
+
+  /** Warning light as of that day. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  warning: string | null;
 }
 
 /** Months whose snapshot is complete: only those are read from target_metric_month. */
@@ -68,4 +106,18 @@ export class TargetMetricMonthState {
 
   @Column({ type: 'datetime', precision: 3 })
   builtAt: Date;
+}
+
+/**
+ * The day the day-dependent columns of target_metric (elapsed, days left, status, warning)
+ * were computed for. They are read only while it is today; when the day changes every row is
+ * recomputed (`refreshTargetDay`) and, until that is done, they are computed at query time.
+ */
+@Entity('target_metric_day')
+export class TargetMetricDay {
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  day: string;
 }

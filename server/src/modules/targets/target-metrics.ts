@@ -51,11 +51,16 @@ export interface MetricsOptions {
 
 export function targetMetricsSql(sql: QuerySql, asOf: string, restrict?: string, opts: MetricsOptions = {}): string {
   const source = opts.source ?? 'auto';
-  if (source === 'stored' || (source === 'auto' && asOf >= today())) return statusSql(sql, asOf, storedProgressSql(sql, restrict, opts));
+  const now = today();
+  if (source === 'stored' || (source === 'auto' && asOf >= now)) {
+    // Today's status and warning are stored while their day is today; any other day is computed from the stored progress.
+    if (!opts.claimed && asOf === now && storedDay(sql.db) === now) return storedFiguresSql(sql, restrict);
+    return statusSql(sql, asOf, storedProgressSql(sql, restrict, opts));
+  }
   const month = closedMonthOf(asOf);
   if (source === 'month' || (source === 'auto' && month && builtMonths(sql.db).has(month))) {
     if (!month) throw new Error(`${asOf} is not the end of a closed month`);
-    return statusSql(sql, asOf, storedProgressSql(sql, restrict, opts, month));
+    return opts.claimed ? statusSql(sql, asOf, storedProgressSql(sql, restrict, opts, month)) : storedFiguresSql(sql, restrict, month);
   }
   return statusSql(sql, asOf, reportProgressSql(sql, asOf, restrict, opts));
 }
@@ -87,9 +92,7 @@ function reportProgressSql(sql: QuerySql, asOf: string, restrict: string | undef
   const rejected = sql.param(ReviewStatus.REJECTED);
   const approved = sql.param(ReviewStatus.APPROVED);
   const submitted = sql.param(ReviewStatus.SUBMITTED);
-  /** A setting of the current policy (the newest row), read in the same statement. */
-  const policy = (column: keyof typeof DEFAULT_POLICY) =>
-    `COALESCE((SELECT ${c('ap', column)} FROM ${sql.esc('assessment_policy')} ${sql.esc('ap')} ORDER BY ${c('ap', 'id')} DESC LIMIT 1), ${Number(DEFAULT_POLICY[column])})`;
+  const policy = (column: keyof typeof DEFAULT_POLICY) => policySql(sql, column);
 
   const clamp = (e: string) => `(CASE WHEN (${e}) IS NULL THEN NULL WHEN (${e}) < 0 THEN 0 WHEN (${e}) > 1 THEN 1 ELSE (${e}) END)`;
   /** p of report `r` on target `t`. */
@@ -139,37 +142,87 @@ function reportProgressSql(sql: QuerySql, asOf: string, restrict: string | undef
   return rolled;
 }
 
+/** A setting of the current policy (the newest row), read in the same statement. */
+function policySql(sql: QuerySql, column: keyof typeof DEFAULT_POLICY): string {
+  const c = (alias: string, col: string) => sql.col(col, alias);
+  return `COALESCE((SELECT ${c('ap', column)} FROM ${sql.esc('assessment_policy')} ${sql.esc('ap')} ORDER BY ${c('ap', 'id')} DESC LIMIT 1), ${Number(DEFAULT_POLICY[column])})`;
+}
+
+/** The columns a target's day-dependent figures follow from. */
+interface FigureInputs {
+  startDate: string;
+  deadline: string;
+  progress: string;
+  lastCompletedOn: string;
+  reportedLeaves: string;
+}
+
+/**
+ * Elapsed share, days left, status and warning as of `date` (an SQL expression), as
+ * expressions over the given columns: the rules of docs/rules.md, "Status and warning".
+ */
+function dayFigures(sql: QuerySql, date: string, f: FigureInputs): { elapsed: string; daysLeft: string; status: string; warning: string } {
+  const elapsed = `(CASE WHEN ${date} <= ${f.startDate} THEN 0 WHEN ${date} >= ${f.deadline} THEN 1
+      ELSE ${sql.days(f.startDate, date)} / ${sql.days(f.startDate, f.deadline)} END)`;
+  const daysLeft = sql.days(date, f.deadline);
+  const status = `(CASE WHEN ${f.progress} >= ${COMPLETE}
+                  THEN (CASE WHEN ${f.lastCompletedOn} <= ${f.deadline} THEN '${TargetStatus.COMPLETED}' ELSE '${TargetStatus.COMPLETED_LATE}' END)
+                WHEN ${date} > ${f.deadline} THEN '${TargetStatus.OVERDUE}'
+                WHEN ${f.reportedLeaves} = 0 THEN '${TargetStatus.NOT_STARTED}'
+                ELSE '${TargetStatus.IN_PROGRESS}' END)`;
+  return { elapsed, daysLeft, status, warning: warningSql(sql, { elapsed, daysLeft, status, progress: f.progress }) };
+}
+
+function warningSql(sql: QuerySql, f: { elapsed: string; daysLeft: string; status: string; progress: string }): string {
+  const gap = `(${f.elapsed} - ${f.progress})`;
+  return `(CASE WHEN ${f.status} = '${TargetStatus.OVERDUE}' OR ${gap} >= ${policySql(sql, 'redGap')} - ${EPSILON} THEN '${WarningLevel.RED}'
+                WHEN ${gap} >= ${policySql(sql, 'yellowGap')} - ${EPSILON}
+                  OR (${f.status} NOT IN ('${TargetStatus.COMPLETED}', '${TargetStatus.COMPLETED_LATE}') AND ${f.daysLeft} < ${policySql(sql, 'yellowDaysLeft')} AND ${f.progress} < ${policySql(sql, 'yellowMinProgress')})
+                  THEN '${WarningLevel.YELLOW}'
+                ELSE '${WarningLevel.GREEN}' END)`;
+}
+
 /** Status, elapsed share, days left and warning as of `asOf`, over rolled-up progress rows. */
 function statusSql(sql: QuerySql, asOf: string, rolled: string): string {
   const c = (alias: string, column: string) => sql.col(column, alias);
-  const date = sql.param(asOf);
-  const policy = (column: keyof typeof DEFAULT_POLICY) =>
-    `COALESCE((SELECT ${c('ap', column)} FROM ${sql.esc('assessment_policy')} ${sql.esc('ap')} ORDER BY ${c('ap', 'id')} DESC LIMIT 1), ${Number(DEFAULT_POLICY[column])})`;
   const m = (column: string) => c('m', column);
-  const elapsed = `CASE WHEN ${date} <= ${m('startDate')} THEN 0 WHEN ${date} >= ${m('deadline')} THEN 1
-      ELSE ${sql.days(m('startDate'), date)} / ${sql.days(m('startDate'), m('deadline'))} END`;
+  const day = dayFigures(sql, sql.param(asOf), {
+    startDate: m('startDate'),
+    deadline: m('deadline'),
+    progress: m('progress'),
+    lastCompletedOn: m('lastCompletedOn'),
+    reportedLeaves: m('reportedLeaves'),
+  });
+  // Two levels, so that the warning reads status and elapsed share as columns.
   const statused = `SELECT ${m('targetId')} AS targetId, ${m('progress')} AS progress,
            CASE WHEN ${m('progress')} >= ${COMPLETE} THEN ${m('lastCompletedOn')} END AS completedOn,
            CASE WHEN ${m('reportedLeaves')} > 0 THEN 1 ELSE 0 END AS reported,
-           ${elapsed} AS elapsed,
-           ${sql.days(date, m('deadline'))} AS daysLeft,
-           CASE WHEN ${m('progress')} >= ${COMPLETE}
-                  THEN (CASE WHEN ${m('lastCompletedOn')} <= ${m('deadline')} THEN '${TargetStatus.COMPLETED}' ELSE '${TargetStatus.COMPLETED_LATE}' END)
-                WHEN ${date} > ${m('deadline')} THEN '${TargetStatus.OVERDUE}'
-                WHEN ${m('reportedLeaves')} = 0 THEN '${TargetStatus.NOT_STARTED}'
-                ELSE '${TargetStatus.IN_PROGRESS}' END AS status
+           ${day.elapsed} AS elapsed,
+           ${day.daysLeft} AS daysLeft,
+           ${day.status} AS status
     FROM (${rolled}) ${sql.esc('m')}`;
-
   const s = (column: string) => c('s', column);
-  const gap = `(${s('elapsed')} - ${s('progress')})`;
+  const warning = warningSql(sql, { elapsed: s('elapsed'), daysLeft: s('daysLeft'), status: s('status'), progress: s('progress') });
   return `SELECT ${s('targetId')} AS targetId, ${s('progress')} AS progress, ${s('completedOn')} AS completedOn, ${s('reported')} AS reported,
            ${s('elapsed')} AS elapsed, ${s('daysLeft')} AS daysLeft, ${s('status')} AS status,
-           CASE WHEN ${s('status')} = '${TargetStatus.OVERDUE}' OR ${gap} >= ${policy('redGap')} - ${EPSILON} THEN '${WarningLevel.RED}'
-                WHEN ${gap} >= ${policy('yellowGap')} - ${EPSILON}
-                  OR (${s('status')} NOT IN ('${TargetStatus.COMPLETED}', '${TargetStatus.COMPLETED_LATE}') AND ${s('daysLeft')} < ${policy('yellowDaysLeft')} AND ${s('progress')} < ${policy('yellowMinProgress')})
-                  THEN '${WarningLevel.YELLOW}'
-                ELSE '${WarningLevel.GREEN}' END AS warning
+           ${warning} AS warning
     FROM (${statused}) ${sql.esc('s')}`;
+}
+
+/**
+ * The stored figures, every column read, none computed: today's (target_metric, while its
+ * day is today) or a closed month's snapshot. Joined to the targets only when `restrict`
+ * (a predicate on alias `a`) asks for it, so that a filter on warning or status, or a sort
+ * by progress, reads the table's indexes.
+ */
+function storedFiguresSql(sql: QuerySql, restrict: string | undefined, month?: string): string {
+  const c = (column: string) => sql.col(column, 'sm');
+  const join = restrict ? ` JOIN ${sql.esc('target')} ${sql.esc('a')} ON ${sql.col('id', 'a')} = ${c('targetId')} AND ${sql.col('deletedAt', 'a')} IS NULL AND (${restrict})` : '';
+  return `SELECT ${c('targetId')} AS targetId, ${c('progress')} AS progress,
+           CASE WHEN ${c('progress')} >= ${COMPLETE} THEN ${c('lastCompletedOn')} END AS completedOn,
+           CASE WHEN ${c('reportedLeaves')} > 0 THEN 1 ELSE 0 END AS reported,
+           ${c('elapsed')} AS elapsed, ${c('daysLeft')} AS daysLeft, ${c('status')} AS status, ${c('warning')} AS warning
+    FROM ${sql.esc(month ? 'target_metric_month' : 'target_metric')} ${sql.esc('sm')}${join}${month ? ` WHERE ${c('month')} = ${sql.param(month)}` : ''}`;
 }
 
 export interface TargetMetrics {
@@ -217,7 +270,9 @@ export async function refreshTargetMetrics(db: EntityManager, roots?: readonly n
   if (!roots) {
     // Everything: tree by tree in groups, so each statement reads only its trees' reports.
     await db.query(`DELETE FROM ${db.connection.driver.escape('target_metric')}`);
+    const day = await figuresDay(db);
     for (const group of await treeGroups(db)) await writeFigures(db, group, null);
+    await recordDay(db, day);
     return;
   }
   if (roots.length === 0) return;
@@ -244,17 +299,116 @@ async function writeFigures(db: EntityManager, roots: readonly number[], month: 
   const targetIds: number[] = (
     await db.query(`SELECT ${esc('id')} AS ${esc('id')} FROM ${esc('target')} WHERE ${esc('rootId')} IN (${roots.map(() => '?').join(', ')})`, [...roots])
   ).map((r: { id: number | string }) => Number(r.id));
+  // Day-dependent figures as of the month's end, or of the day today's rows are kept for.
+  const day = month ? monthEnd(month) : await figuresDay(db);
   const asOf = month ? monthEnd(month) : END_OF_TIME;
   const official = reportProgressSql(sql, asOf, restrict, { roots, targetIds });
   const claimed = reportProgressSql(sql, asOf, restrict, { roots, targetIds, claimed: true });
   const table = esc(month ? 'target_metric_month' : 'target_metric');
   const ofMonth = month ? `${esc('month')} = ${sql.param(month)} AND ` : '';
+  const o = (column: string) => sql.col(column, 'o');
+  const progress = `COALESCE(${o('progress')}, 0)`;
+  const figures = dayFigures(sql, sql.param(day), { startDate: o('startDate'), deadline: o('deadline'), progress, lastCompletedOn: o('lastCompletedOn'), reportedLeaves: o('reportedLeaves') });
   // Background builds are not requests: on MariaDB they run without the per-statement time limit.
   const unlimited = background && db.connection.options.type === 'mariadb' ? 'SET STATEMENT max_statement_time = 0 FOR ' : '';
   await sql.run(`DELETE FROM ${table} WHERE ${ofMonth}${esc('targetId')} IN ${sql.list(targetIds.length ? targetIds : [0])}`);
-  await sql.run(`${unlimited}INSERT INTO ${table} (${month ? `${esc('month')}, ` : ''}${esc('targetId')}, ${esc('progress')}, ${esc('lastCompletedOn')}, ${esc('reportedLeaves')}, ${esc('claimedProgress')})
-    SELECT ${month ? `${sql.param(month)}, ` : ''}${sql.col('targetId', 'o')}, COALESCE(${sql.col('progress', 'o')}, 0), ${sql.col('lastCompletedOn', 'o')}, ${sql.col('reportedLeaves', 'o')}, COALESCE(${sql.col('progress', 'cl')}, 0)
-    FROM (${official}) ${esc('o')} LEFT JOIN (${claimed}) ${esc('cl')} ON ${sql.col('targetId', 'cl')} = ${sql.col('targetId', 'o')}`);
+  await sql.run(`${unlimited}INSERT INTO ${table} (${month ? `${esc('month')}, ` : ''}${FIGURE_COLUMNS.map(esc).join(', ')})
+    SELECT ${month ? `${sql.param(month)}, ` : ''}${o('targetId')}, ${progress}, ${o('lastCompletedOn')}, ${o('reportedLeaves')}, COALESCE(${sql.col('progress', 'cl')}, 0),
+           ${figures.elapsed}, ${figures.daysLeft}, ${figures.status}, ${figures.warning}
+    FROM (${official}) ${esc('o')} LEFT JOIN (${claimed}) ${esc('cl')} ON ${sql.col('targetId', 'cl')} = ${o('targetId')}`);
+}
+
+const FIGURE_COLUMNS = ['targetId', 'progress', 'lastCompletedOn', 'reportedLeaves', 'claimedProgress', 'elapsed', 'daysLeft', 'status', 'warning'];
+
+// ---------------------------------------------------------------------------------------------
+// Today's day-dependent figures
+
+const DAY_KEY = 'today';
+/** The day today's stored status and warning are for, as this process knows it (per database). */
+const knownDay = new WeakMap<object, string | null>();
+export function storedDay(db: EntityManager): string | null {
+  return knownDay.get(db.connection) ?? null;
+}
+
+/** Reads the day of today's stored figures (at start, and when this process sees the day change). */
+export async function loadStoredDay(db: EntityManager): Promise<string | null> {
+  const esc = (name: string) => db.connection.driver.escape(name);
+  const rows: { day: string }[] = await db.query(`SELECT ${esc('day')} AS ${esc('day')} FROM ${esc('target_metric_day')} WHERE ${esc('name')} = ?`, [DAY_KEY]);
+  const day = rows[0]?.day ?? null;
+  knownDay.set(db.connection, day);
+  return day;
+}
+
+/**
+ * The day a change computes today's status and warning for: the stored day, read with a
+ * shared lock on MySQL/MariaDB, so that a change and the recomputation at the turn of the day
+ * wait for each other and no row is left with the day before; today when none is stored yet.
+ */
+async function figuresDay(db: EntityManager): Promise<string> {
+  const esc = (name: string) => db.connection.driver.escape(name);
+  const lock = db.connection.options.type === 'better-sqlite3' ? '' : ' LOCK IN SHARE MODE';
+  const rows: { day: string }[] = await db.query(`SELECT ${esc('day')} AS ${esc('day')} FROM ${esc('target_metric_day')} WHERE ${esc('name')} = ?${lock}`, [DAY_KEY]);
+  return rows[0]?.day ?? today();
+}
+
+/** Records the day today's rows were computed for (after a full recomputation). */
+async function recordDay(db: EntityManager, day: string): Promise<void> {
+  const esc = (name: string) => db.connection.driver.escape(name);
+  const present: unknown[] = await db.query(`SELECT 1 AS ${esc('x')} FROM ${esc('target_metric_day')} WHERE ${esc('name')} = ?`, [DAY_KEY]);
+  if (present.length) await db.query(`UPDATE ${esc('target_metric_day')} SET ${esc('day')} = ? WHERE ${esc('name')} = ?`, [day, DAY_KEY]);
+  else await db.query(`INSERT INTO ${esc('target_metric_day')} (${esc('name')}, ${esc('day')}) VALUES (?, ?)`, [DAY_KEY, day]);
+}
+
+/**
+ * For a migration: computes today's figures from the reports when none are stored yet, else
+ * only today's status and warning; drops the month snapshots (built again in the background).
+ */
+export async function fillStoredFigures(db: EntityManager): Promise<void> {
+  const esc = (name: string) => db.connection.driver.escape(name);
+  await dropMonthSnapshots(db);
+  const [stored] = await db.query(`SELECT COUNT(*) AS ${esc('n')} FROM ${esc('target_metric')}`);
+  if (Number(stored.n) === 0) await refreshTargetMetrics(db);
+  else await refreshTargetDay(db, today(), { force: true, background: true });
+}
+
+/** After a change of the warning thresholds: today's rows again, for the day they are kept for. */
+export async function recomputeDayFigures(db: EntityManager): Promise<void> {
+  await refreshTargetDay(db, await figuresDay(db), { force: true, background: true });
+}
+
+/**
+ * Recomputes elapsed share, days left, status and warning of every row of target_metric as of
+ * `day` (a new day, or a change of the warning thresholds) — one UPDATE over the stored
+ * progress and the targets' dates, no report read — and records the day. In the caller's
+ * transaction; returns false when the rows were for `day` already and `force` is not set.
+ * The caller calls `loadStoredDay` after committing.
+ */
+export async function refreshTargetDay(db: EntityManager, day = today(), opts: { force?: boolean; background?: boolean } = {}): Promise<boolean> {
+  const esc = (name: string) => db.connection.driver.escape(name);
+  const sqlite = db.connection.options.type === 'better-sqlite3';
+  const rows: { day: string }[] = await db.query(
+    `SELECT ${esc('day')} AS ${esc('day')} FROM ${esc('target_metric_day')} WHERE ${esc('name')} = ?${sqlite ? '' : ' FOR UPDATE'}`,
+    [DAY_KEY],
+  );
+  if (rows[0]?.day === day && !opts.force) {
+    knownDay.set(db.connection, day);
+    return false;
+  }
+  const sql = new QuerySql(db, 'a');
+  const m = (column: string) => (sqlite ? `${esc('target_metric')}.${esc(column)}` : sql.col(column, 'sm'));
+  const a = (column: string) => sql.col(column, 'a');
+  const f = dayFigures(sql, sql.param(day), { startDate: a('startDate'), deadline: a('deadline'), progress: m('progress'), lastCompletedOn: m('lastCompletedOn'), reportedLeaves: m('reportedLeaves') });
+  const assign = (target: string) => ([['elapsed', f.elapsed], ['daysLeft', f.daysLeft], ['status', f.status], ['warning', f.warning]] as const).map(([column, value]) => `${target}${esc(column)} = ${value}`).join(', ');
+  const unlimited = opts.background && db.connection.options.type === 'mariadb' ? 'SET STATEMENT max_statement_time = 0 FOR ' : '';
+  // Every expression reads the row as it was before the statement (SQLite), or columns this statement does not set (MySQL).
+  await sql.run(
+    sqlite
+      ? `UPDATE ${esc('target_metric')} SET ${assign('')} FROM ${esc('target')} ${esc('a')} WHERE ${a('id')} = ${m('targetId')}`
+      : `${unlimited}UPDATE ${esc('target_metric')} ${esc('sm')} JOIN ${esc('target')} ${esc('a')} ON ${a('id')} = ${m('targetId')} SET ${assign(`${esc('sm')}.`)}`,
+  );
+  await recordDay(db, day);
+  // This process's readers use the rows once the caller's transaction has committed (`loadStoredDay`).
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------

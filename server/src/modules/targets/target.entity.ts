@@ -71,6 +71,8 @@ registerEnumType(WarningLevel, {
 @ObjectType({ description: '工作目标 — a node of the decomposition tree.' })
 @Entity('target')
 @Index(['rootId', 'path'])
+// Region-wide aggregates and counts read this index alone, not the rows.
+@Index(['regionId', 'deletedAt', 'countyId'])
 export class Target extends BaseRecord {
   @Field(() => ID)
   @Index()

@@ -27,8 +27,9 @@ export const targetQuery = defineQueryInputs(
     deadline: { kind: 'date' },
     weight: { kind: 'float' },
     targetValue: { kind: 'float' },
-    progress: { kind: 'float', expr: computed('progress') },
-    status: { kind: 'enum', enum: { values: TargetStatus, name: 'TargetStatus' }, expr: computed('status') },
+    // Ties by the figures' own target id: an index on (progress, targetId) gives a page in order.
+    progress: { kind: 'float', expr: computed('progress'), tiebreak: (sql) => sql.col('targetId', 'tm') },
+    status: { kind: 'enum', enum: { values: TargetStatus, name: 'TargetStatus' }, expr: computed('status'), tiebreak: (sql) => sql.col('targetId', 'tm') },
     warning: {
       kind: 'enum',
       enum: { values: WarningLevel, name: 'WarningLevel' },
