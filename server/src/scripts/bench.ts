@@ -10,6 +10,7 @@ import vm from 'node:vm';
 import mysql from 'mysql2/promise';
 import { createApp, type App } from '../app.js';
 import type { AppConfig } from '../config.js';
+import { benchServerProcess, benchWrites, writeFailures } from './bench/writes.js';
 import { SIDE_ROUNDS, sideBySide, sideBySideFailures, sideBySideReport, type SideBySide } from './bench/side-by-side.js';
 
 /**
@@ -578,11 +579,13 @@ async function main(): Promise<void> {
   memoryPoint('before any server');
   const runs: DatabaseRun[] = [];
   const skipped: string[] = [];
+  const processRuns: string[] = [];
 
   if (DATABASES.includes('sqlite')) {
     const dir = mkdtempSync(join(os.tmpdir(), 'luoshi-bench-'));
     try {
       runs.push(await benchDatabase('SQLite', `sqlite:${join(dir, 'bench.sqlite')}`));
+      processRuns.push(await benchWrites('SQLite', `sqlite:${join(dir, 'bench.sqlite')}`)); // the server in a process of its own; writes
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -596,6 +599,7 @@ async function main(): Promise<void> {
       const user = encodeURIComponent(MARIADB.user) + (MARIADB.password ? `:${encodeURIComponent(MARIADB.password)}` : '');
       try {
         runs.push(await benchDatabase('MariaDB', `mariadb://${user}@${MARIADB.host}:${MARIADB.port}/${name}`));
+        processRuns.push(await benchWrites('MariaDB', `mariadb://${user}@${MARIADB.host}:${MARIADB.port}/${name}`));
       } finally {
         const connection = await mysql.createConnection(MARIADB);
         await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
@@ -607,10 +611,13 @@ async function main(): Promise<void> {
   // Pre-loaded prefecture-scale sets (npm run seed:scale), measured as they are, never dropped.
   for (const url of (process.env.BENCH_SCALE_URLS || '').split(',').map((u) => u.trim()).filter(Boolean)) {
     runs.push(await benchDatabase(url.startsWith('sqlite:') ? 'SQLite' : 'MariaDB', url, true));
+    processRuns.push(await benchServerProcess(url.startsWith('sqlite:') ? 'SQLite' : 'MariaDB', url));
   }
 
   memoryPoint('end, servers closed');
   process.stdout.write(report(runs, skipped, startedAt, performance.now() - t0, loadAtStart) + '\n');
+  if (processRuns.length) process.stdout.write(`## The server in its own process: start-up, peak RSS, writes (bench/writes.ts)\n\n${processRuns.join('\n')}\n`);
+  if (writeFailures > 0) process.exitCode = 1; // a write refused, lost or mis-counted
   if (errorCount > 0) {
     progress(`${errorCount} responses carried GraphQL errors`);
     process.exitCode = 1;

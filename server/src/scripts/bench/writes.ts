@@ -473,6 +473,7 @@ interface Phase {
  * into trees no other client writes to — what a write must not block.
  */
 function phases(writers: Writer[]): Phase[] {
+  if (PER_CLIENT === 0) return []; // BENCH_WRITES=0: no writes
   const shared = writers.map((w, i) => {
     const byTree = [...new Set(w.leaves.map((l) => l.rootId))];
     return Array.from({ length: PER_CLIENT }, (_, k) => {
@@ -811,8 +812,9 @@ export async function benchWrites(kind: 'SQLite' | 'MariaDB', databaseUrl: strin
       const lines = [...new Set(server.output().split('\n').filter((l) => /error|deadlock|lock wait/i.test(l)).map((l) => l.slice(0, 300)))].slice(0, 5);
       for (const l of lines) out.push(`- server log: \`${l.replace(/`/g, "'")}\``);
     }
-    out.push(`- raw side: per report one transaction of ${kind === 'SQLite' ? '' : "the tree's lock (GET_LOCK, as the server), "}INSERT progress_report, INSERT audit_event, and the statements refreshTargetMetrics runs for the report's tree, recorded from it (the tree's ids, DELETE + INSERT … SELECT target_metric, the built months read with a shared lock)${kind === 'SQLite' ? '' : ', RELEASE_ALL_LOCKS()'} — SQL/req counts them; deadlock victims retried as the server does. The server adds HTTP, GraphQL, the token check, reading the target with a shared lock, scope checks, the row and its target read back.`);
-    out.push('', '| request | n | p50 | p95 | p99 | req/s | server ÷ raw | SQL/req | server peak RSS |', '|---|--:|--:|--:|--:|--:|--:|--:|--:|', ...rows, '', ...checks, '');
+    if (rows.length) out.push(`- raw side: per report one transaction of ${kind === 'SQLite' ? '' : "the tree's lock (GET_LOCK, as the server), "}INSERT progress_report, INSERT audit_event, and the statements refreshTargetMetrics runs for the report's tree, recorded from it (the tree's ids, DELETE + INSERT … SELECT target_metric, the built months read with a shared lock)${kind === 'SQLite' ? '' : ', RELEASE_ALL_LOCKS()'} — SQL/req counts them; deadlock victims retried as the server does. The server adds HTTP, GraphQL, the token check, reading the target with a shared lock, scope checks, the row and its target read back.`);
+    if (rows.length) out.push('', '| request | n | p50 | p95 | p99 | req/s | server ÷ raw | SQL/req | server peak RSS |', '|---|--:|--:|--:|--:|--:|--:|--:|--:|', ...rows, '', ...checks);
+    out.push('');
     return out.join('\n');
   } finally {
     await server.stop();
