@@ -19,9 +19,11 @@ import { StoredStatus1796161306568 as MysqlStoredStatus } from './mysql/17961613
 
 import { AssessmentIndexes1796161726177 as SqliteAssessmentIndexes } from './sqlite/1796161726177-AssessmentIndexes.js';
 import { AssessmentIndexes1796161727387 as MysqlAssessmentIndexes } from './mysql/1796161727387-AssessmentIndexes.js';
+import { AssessmentCountyIndex1796162425150 as SqliteAssessmentCountyIndex } from './sqlite/1796162425150-AssessmentCountyIndex.js';
+import { AssessmentCountyIndex1796162426763 as MysqlAssessmentCountyIndex } from './mysql/1796162426763-AssessmentCountyIndex.js';
 /**
  * Migrations per driver, oldest first, listed explicitly (the same list works compiled and
  * under vitest). Generate the next pair with `npm run migration:generate` (docs/development.md).
  */
-export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment, SqliteTargetMetrics, SqliteMonthSnapshots, SqliteStoredStatus, SqliteAssessmentIndexes];
-export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment, MysqlTargetMetrics, MysqlMonthSnapshots, MysqlStoredStatus, MysqlAssessmentIndexes];
+export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment, SqliteTargetMetrics, SqliteMonthSnapshots, SqliteStoredStatus, SqliteAssessmentIndexes, SqliteAssessmentCountyIndex];
+export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment, MysqlTargetMetrics, MysqlMonthSnapshots, MysqlStoredStatus, MysqlAssessmentIndexes, MysqlAssessmentCountyIndex];

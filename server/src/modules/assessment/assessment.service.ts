@@ -168,19 +168,25 @@ async function insertRows<E>(db: EntityManager, entity: new () => E, columns: re
 }
 
 /**
- * A cadre filter on one county (`countyId` / `countyCode` eq at its top level) compiles to a
- * subquery per cadre; the same condition as a department range lets the database start from
- * the county's departments instead of every cadre of the region. Redundant, so the answer is
- * the same.
+ * The county a filter names at its top level (`countyId` / `countyCode` eq), as an SQL
+ * expression for its id, else null. A `countyCode` filter, and a cadre's `countyId` (a
+ * cadre's county is its department's), compile to a subquery per row; the same condition
+ * put on an indexed column lets the database read only the county's rows. Redundant, so the
+ * answer is the same.
  */
-function countyHint(sql: QuerySql, filter: object | null | undefined): string | null {
+function countyOf(sql: QuerySql, filter: object | null | undefined): string | null {
   const f = filter as { countyId?: { eq?: unknown } | null; countyCode?: { eq?: unknown } | null } | null | undefined;
-  const dept = (county: string) => `${sql.col('departmentId')} IN (SELECT ${sql.col('id', 'hd')} FROM ${sql.table(Department)} ${sql.esc('hd')} WHERE ${sql.col('countyId', 'hd')} = ${county})`;
   const id = f?.countyId?.eq;
-  if (typeof id === 'string' && /^\d+$/.test(id)) return dept(sql.param(Number(id)));
+  if (typeof id === 'string' && /^\d+$/.test(id)) return sql.param(Number(id));
   const code = f?.countyCode?.eq;
-  if (typeof code === 'string') return dept(`(SELECT ${sql.col('id', 'hc')} FROM ${sql.table(County)} ${sql.esc('hc')} WHERE ${sql.col('code', 'hc')} = ${sql.param(code)})`);
+  if (typeof code === 'string') return `(SELECT ${sql.col('id', 'hc')} FROM ${sql.table(County)} ${sql.esc('hc')} WHERE ${sql.col('code', 'hc')} = ${sql.param(code)})`;
   return null;
+}
+
+/** Cadres: the county's departments (an index range on cadre.departmentId) instead of every cadre of the region. */
+function cadreCountyHint(sql: QuerySql, filter: object | null | undefined): string | null {
+  const county = countyOf(sql, filter);
+  return county && `${sql.col('departmentId')} IN (SELECT ${sql.col('id', 'hd')} FROM ${sql.table(Department)} ${sql.esc('hd')} WHERE ${sql.col('countyId', 'hd')} = ${county})`;
 }
 
 class AssessmentService extends RecordService<Assessment> {
@@ -199,7 +205,7 @@ class AssessmentService extends RecordService<Assessment> {
 
       const cq = ownRegionCadres(ctx, new ScopedQuery(ctx, cadreResource, db).filter(filter));
       const cs = cq.sql;
-      const hint = countyHint(cs, filter);
+      const hint = cadreCountyHint(cs, filter);
       if (hint) cq.where(hint);
       const cadres = (
         await cq
@@ -469,30 +475,26 @@ class AssessmentService extends RecordService<Assessment> {
     const q = ownRegion(ctx, new ScopedQuery(wide, assessmentResource, ctx.db.manager, { aggregate: true }).filter(filter));
     const s = q.sql;
     q.where(`${s.col('period')} = ${s.param(period.label)}`);
+    // The window reads only the (regionId, period, deletedAt, cadreId, status, countyId)
+    // index (a county given by code is also compared on the indexed countyId); the rows it
+    // picks are then read by id. STRAIGHT_JOIN (MySQL) keeps that order: MariaDB misjudges
+    // the window's size and may start from every cadre of the region instead.
+    const county = countyOf(s, filter);
+    if (county) q.where(`${s.col('countyId')} = ${county}`);
     const latest = `ROW_NUMBER() OVER (PARTITION BY ${s.col('cadreId')} ORDER BY CASE WHEN ${s.col('status')} = '${AssessmentStatus.CONFIRMED}' THEN 0 ELSE 1 END, ${s.col('id')} DESC)`;
     const window = q.builder().select(s.col('id'), 'id').addSelect(latest, 'rn').getQuery();
-    const rows = await ctx.db.manager
-      .createQueryBuilder(Assessment, 'ra')
-      .withDeleted()
-      .innerJoin(`(${window})`, 'w', `${s.col('id', 'w')} = ${s.col('id', 'ra')}`)
-      .innerJoin(Cadre, 'k', `${s.col('id', 'k')} = ${s.col('cadreId', 'ra')}`)
-      .innerJoin(Department, 'd', `${s.col('id', 'd')} = ${s.col('departmentId', 'ra')}`)
-      .leftJoin(County, 'c', `${s.col('id', 'c')} = ${s.col('countyId', 'ra')}`)
-      .where(`${s.col('rn', 'w')} = 1`)
-      .setParameters(s.params)
-      .select(s.col('id', 'ra'), 'id')
-      .addSelect(s.col('cadreId', 'ra'), 'cadreId')
-      .addSelect(s.col('name', 'k'), 'cadreName')
-      .addSelect(s.col('position', 'k'), 'position')
-      .addSelect(s.col('departmentId', 'ra'), 'departmentId')
-      .addSelect(s.col('name', 'd'), 'departmentName')
-      .addSelect(s.col('countyId', 'ra'), 'countyId')
-      .addSelect(s.col('name', 'c'), 'countyName')
-      .addSelect(s.col('computedTier', 'ra'), 'computedTier')
-      .addSelect(s.col('overrideTier', 'ra'), 'overrideTier')
-      .addSelect(s.col('total', 'ra'), 'total')
-      .addSelect(s.col('status', 'ra'), 'status')
-      .getRawMany();
+    const ra = (c: string) => `${s.col(c, 'ra')} AS ${s.esc(c)}`;
+    const rows = await s.run<Record<string, any>>(
+      `SELECT ${s.isSqlite ? '' : 'STRAIGHT_JOIN '}${['id', 'cadreId', 'departmentId', 'countyId', 'computedTier', 'overrideTier', 'total', 'status'].map(ra).join(', ')},
+              ${s.col('name', 'k')} AS ${s.esc('cadreName')}, ${s.col('position', 'k')} AS ${s.esc('position')},
+              ${s.col('name', 'd')} AS ${s.esc('departmentName')}, ${s.col('name', 'c')} AS ${s.esc('countyName')}
+       FROM (${window}) ${s.esc('w')}
+       INNER JOIN ${s.table(Assessment)} ${s.esc('ra')} ON ${s.col('id', 'ra')} = ${s.col('id', 'w')}
+       INNER JOIN ${s.table(Cadre)} ${s.esc('k')} ON ${s.col('id', 'k')} = ${s.col('cadreId', 'ra')}
+       INNER JOIN ${s.table(Department)} ${s.esc('d')} ON ${s.col('id', 'd')} = ${s.col('departmentId', 'ra')}
+       LEFT JOIN ${s.table(County)} ${s.esc('c')} ON ${s.col('id', 'c')} = ${s.col('countyId', 'ra')}
+       WHERE ${s.col('rn', 'w')} = 1`,
+    );
     const entries: AssessmentRankingEntry[] = rows.map((r) => ({
       rank: 0,
       assessmentId: num(r.id),
