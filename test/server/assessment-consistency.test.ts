@@ -125,3 +125,32 @@ describe('consistency of the demo counties in 2026', () => {
     }
   });
 });
+
+describe('consistency figures kept for the built months', () => {
+  it('equal the figures computed from the reports, and follow a change that reaches back into a month', async () => {
+    const db = server.app.db.manager;
+    const kept = async (since = '0000-00') => Number((await db.query('SELECT COUNT(*) AS n FROM consistency_month WHERE month >= ?', [since]))[0].n);
+    const q = '{ consistency(from: "2025-11", to: "2026-11") { months counties { countyId mean standardDeviation reversals missedMonths burstiness verdict findings { rule months } months { month scheduleScore targets due reported reports missed } } } }';
+    await server.app.snapshots.runOnce();
+    await server.app.snapshots.buildFacts();
+    expect(await kept()).toBeGreaterThan(0);
+    const viaKept = await server.ok(q, {}, { token: region });
+    await db.query('DELETE FROM consistency_month');
+    const computed = await server.ok(q, {}, { token: region });
+    expect(viaKept).toEqual(computed);
+
+    // A report dated in March 2026 drops that month's figures and the later ones, not February's.
+    await server.app.snapshots.buildFacts();
+    const leaf = (await server.ok('{ targets(filter: { isLeaf: { eq: true }, kind: { eq: QUALITATIVE }, countyId: { isNull: false }, startDate: { lte: "2026-03-01" }, deadline: { gte: "2026-06-30" } }, limit: 1) { items { id } } }', {}, { token: region })).targets.items[0];
+    await f.report(leaf.id, '2026-03-15', { percentComplete: 100 }, region, { approve: true });
+    expect(await kept('2026-03')).toBe(0);
+    expect(await kept('2026-02')).toBeGreaterThan(0);
+    const after = await server.ok(q, {}, { token: region });
+    expect(after).not.toEqual(computed);
+    await server.app.snapshots.buildFacts();
+    expect(await kept('2026-03')).toBeGreaterThan(0);
+    expect(await server.ok(q, {}, { token: region })).toEqual(after);
+    await db.query('DELETE FROM consistency_month');
+    expect(await server.ok(q, {}, { token: region })).toEqual(after);
+  });
+});

@@ -14,6 +14,7 @@ import { Inspection } from '../modules/supervision/inspection.entity.js';
 import { SupervisionNotice } from '../modules/supervision/supervision-notice.entity.js';
 import { Directive } from '../modules/targets/directive.entity.js';
 import { ProgressReport } from '../modules/targets/progress-report.entity.js';
+import { ConsistencyMonth, ConsistencyMonthState } from '../modules/assessment/consistency-month.entity.js';
 import { TargetMetric, TargetMetricDay, TargetMetricMonth, TargetMetricMonthState } from '../modules/targets/target-metric.entity.js';
 import { Target } from '../modules/targets/target.entity.js';
 import { ApiKey } from '../modules/users/api-key.entity.js';
@@ -37,6 +38,8 @@ export const entities = [
   TargetMetricMonth,
   TargetMetricMonthState,
   TargetMetricDay,
+  ConsistencyMonth,
+  ConsistencyMonthState,
   ProgressReport,
   Inspection,
   SupervisionNotice,

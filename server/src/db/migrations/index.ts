@@ -16,6 +16,8 @@ import { MonthSnapshots1796154334038 as SqliteMonthSnapshots } from './sqlite/17
 import { MonthSnapshots1796154336268 as MysqlMonthSnapshots } from './mysql/1796154336268-MonthSnapshots.js';
 import { StoredStatus1796161297270 as SqliteStoredStatus } from './sqlite/1796161297270-StoredStatus.js';
 import { StoredStatus1796161306568 as MysqlStoredStatus } from './mysql/1796161306568-StoredStatus.js';
+import { ConsistencyFacts1796163016058 as SqliteConsistencyFacts } from './sqlite/1796163016058-ConsistencyFacts.js';
+import { ConsistencyFacts1796163017719 as MysqlConsistencyFacts } from './mysql/1796163017719-ConsistencyFacts.js';
 
 import { AssessmentIndexes1796161726177 as SqliteAssessmentIndexes } from './sqlite/1796161726177-AssessmentIndexes.js';
 import { AssessmentIndexes1796161727387 as MysqlAssessmentIndexes } from './mysql/1796161727387-AssessmentIndexes.js';
@@ -25,5 +27,5 @@ import { AssessmentCountyIndex1796162426763 as MysqlAssessmentCountyIndex } from
  * Migrations per driver, oldest first, listed explicitly (the same list works compiled and
  * under vitest). Generate the next pair with `npm run migration:generate` (docs/development.md).
  */
-export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment, SqliteTargetMetrics, SqliteMonthSnapshots, SqliteStoredStatus, SqliteAssessmentIndexes, SqliteAssessmentCountyIndex];
-export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment, MysqlTargetMetrics, MysqlMonthSnapshots, MysqlStoredStatus, MysqlAssessmentIndexes, MysqlAssessmentCountyIndex];
+export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment, SqliteTargetMetrics, SqliteMonthSnapshots, SqliteStoredStatus, SqliteAssessmentIndexes, SqliteAssessmentCountyIndex, SqliteConsistencyFacts];
+export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment, MysqlTargetMetrics, MysqlMonthSnapshots, MysqlStoredStatus, MysqlAssessmentIndexes, MysqlAssessmentCountyIndex, MysqlConsistencyFacts];

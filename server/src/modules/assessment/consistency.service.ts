@@ -1,15 +1,19 @@
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Context } from '../../common/context.js';
 import { monthEnd, parsePeriod, today } from '../../common/dates.js';
 import { errors } from '../../common/errors.js';
 import { translate, type MessageKey } from '../../common/i18n.js';
 import { listPage, ScopedQuery } from '../../common/query/list.js';
+import { Role } from '../../common/scope.js';
+import { inTransaction } from '../../common/transaction.js';
 import { MAX_IN } from '../../common/query/where.js';
 import { countyResource } from '../hierarchy/county.service.js';
 import { policyService, type PolicyValues } from '../policy/policy.service.js';
 import { ReviewStatus } from '../targets/progress-report.entity.js';
 import { Target } from '../targets/target.entity.js';
 import { targetResource } from '../targets/target.service.js';
-import { COMPLETE, targetMetricsSql } from '../targets/target-metrics.js';
+import { builtMonths, COMPLETE, targetMetricsSql, withoutStatementLimit } from '../targets/target-metrics.js';
+import { ConsistencyMonth as ConsistencyMonthRow } from './consistency-month.entity.js';
 import { ConsistencyRule, ConsistencyVerdict, type ConsistencyFinding, type ConsistencyMonth, type ConsistencyReport, type CountyConsistency } from './consistency.types.js';
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -76,6 +80,117 @@ export const consistencyService = {
     const counties = (await listPage(ctx, countyResource, { limit: 500, filter: countyFilter, orderBy: [{ field: 'CODE', direction: 'ASC' as never }] }, { aggregate: true })).items;
     if (months.length === 0 || counties.length === 0) return { months: months.map((m) => m.label), counties: [] };
     const countyList = counties.map((c) => c.id);
+
+    // Closed months whose figures are kept (consistency_month) are read; the others computed.
+    const facts = await storedFacts(db, months, countyList);
+    const missing = months.filter((m) => !facts.complete.has(m.label));
+    if (missing.length) {
+      const live = await computeFacts(ctx, db, missing, countyList);
+      for (const [k, v] of live) facts.rows.set(k, v);
+    }
+    return {
+      months: months.map((m) => m.label),
+      counties: counties.map((c) =>
+        analyse(
+          ctx,
+          policy,
+          c.id,
+          c.name,
+          months.map((m) => ({ month: m.label, score: facts.rows.get(`${c.id}/${m.label}`)?.score, report: facts.rows.get(`${c.id}/${m.label}`)?.report })),
+        ),
+      ),
+    };
+  },
+};
+
+/** The kept figures of these months and counties; a month is complete when every county has its row. */
+async function storedFacts(db: EntityManager, months: Month[], countyList: number[]): Promise<{ rows: Facts; complete: Set<string> }> {
+  const rows: Facts = new Map();
+  const complete = new Set<string>();
+  // Only months whose snapshot this process knows to be built count; the statement runs whatever the range.
+  const built = months.filter((m) => builtMonths(db).has(m.label));
+  const kept = await db
+    .createQueryBuilder(ConsistencyMonthRow, 'k')
+    .where('k.month IN (:...months) AND k.countyId IN (:...counties)', { months: (built.length ? built : months).map((m) => m.label), counties: countyList })
+    .getMany();
+  const perMonth = new Map<string, number>();
+  for (const k of kept) {
+    if (!builtMonths(db).has(k.month)) continue;
+    perMonth.set(k.month, (perMonth.get(k.month) ?? 0) + 1);
+    rows.set(`${k.countyId}/${k.month}`, {
+      score: k.shortfall == null ? undefined : { targets: k.targets, shortfall: k.shortfall },
+      report: { due: k.due, reported: k.reported, reports: k.reports },
+    });
+  }
+  for (const m of built) if (perMonth.get(m.label) === countyList.length) complete.add(m.label);
+  return { rows, complete };
+}
+
+const GENERATION = 'facts';
+
+/** Months whose snapshot is built but whose consistency figures are not kept (yet, or any more). */
+export async function monthsWithoutFacts(db: EntityManager): Promise<string[]> {
+  const built = [...builtMonths(db)];
+  if (!built.length) return [];
+  const esc = (n: string) => db.connection.driver.escape(n);
+  const [counties] = await db.query(`SELECT COUNT(*) AS ${esc('n')} FROM ${esc('county')} WHERE ${esc('deletedAt')} IS NULL`);
+  const kept: { month: string; n: number | string }[] = await db.query(
+    `SELECT ${esc('month')} AS ${esc('month')}, COUNT(*) AS ${esc('n')} FROM ${esc('consistency_month')} GROUP BY ${esc('month')}`,
+  );
+  const have = new Map(kept.map((k) => [k.month, Number(k.n)]));
+  return built.filter((m) => (have.get(m) ?? 0) < Number(counties.n)).sort().reverse();
+}
+
+/**
+ * Computes and keeps one closed month's consistency figures for every county, in the
+ * background: computed outside any lock (read committed, no statement time limit), stored
+ * only when no change reached back into the kept months meanwhile (the generation counter).
+ */
+export async function buildConsistencyMonth(dataSource: DataSource, month: string): Promise<boolean> {
+  const esc = (n: string) => dataSource.driver.escape(n);
+  const generation = async (db: EntityManager, lock: boolean) => {
+    const rows: { generation: number }[] = await db.query(
+      `SELECT ${esc('generation')} AS ${esc('generation')} FROM ${esc('consistency_month_state')} WHERE ${esc('name')} = ?${lock && dataSource.options.type !== 'better-sqlite3' ? ' FOR UPDATE' : ''}`,
+      [GENERATION],
+    );
+    return rows[0] ? Number(rows[0].generation) : 0;
+  };
+  const before = await generation(dataSource.manager, false);
+  const system = { scope: { level: 'ALL' }, principal: { userId: 0, username: 'system', role: Role.ADMIN, regionId: null, countyId: null }, db: dataSource, lang: 'zh-CN' } as unknown as Context;
+  const counties: { id: number | string }[] = await dataSource.query(`SELECT ${esc('id')} AS ${esc('id')} FROM ${esc('county')} WHERE ${esc('deletedAt')} IS NULL`);
+  const countyList = counties.map((c) => Number(c.id));
+  if (!countyList.length) return false;
+  const m: Month = { label: month, start: `${month}-01`, end: monthEnd(month) };
+  const facts = await inTransaction(dataSource, (db) => withoutStatementLimit(db, () => computeFacts(system, db, [m], countyList)), 'READ COMMITTED');
+  return inTransaction(dataSource, async (db) => {
+    if ((await generation(db, true)) !== before) return false; // a change reached back meanwhile: built again later
+    await db.query(`DELETE FROM ${esc('consistency_month')} WHERE ${esc('month')} = ?`, [month]);
+    const rows = countyList.map((countyId) => {
+      const f = facts.get(`${countyId}/${month}`);
+      return {
+        month,
+        countyId,
+        targets: num(f?.score?.targets),
+        shortfall: f?.score ? num(f.score.shortfall) : null,
+        due: num(f?.report?.due),
+        reported: num(f?.report?.reported),
+        reports: num(f?.report?.reports),
+      };
+    });
+    await db.insert(ConsistencyMonthRow, rows);
+    return true;
+  });
+}
+
+type Facts = Map<string, { score?: Record<string, unknown>; report?: Record<string, unknown> }>;
+
+/**
+ * The schedule score's inputs and the reporting of the given counties in the given months,
+ * computed: one statement for the scores (the target metrics once per month, UNION ALL,
+ * grouped by month and county) and one for the reporting against what was due. Keyed
+ * `countyId/month`.
+ */
+async function computeFacts(ctx: Context, db: EntityManager, months: Month[], countyList: number[]): Promise<Facts> {
 
     const own = (q: ScopedQuery<Target>) => {
       q.where(`${q.sql.col('countyId')} IN ${q.sql.list(countyList)}`);
@@ -191,22 +306,11 @@ export const consistencyService = {
       .getRawMany();
 
     const key = (row: { month: unknown; countyId: unknown }) => `${num(row.countyId)}/${String(row.month)}`;
-    const scores = new Map(scoreRows.map((row) => [key(row), row]));
-    const reporting = new Map(reportRows.map((row) => [key(row), row]));
-    return {
-      months: months.map((m) => m.label),
-      counties: counties.map((c) =>
-        analyse(
-          ctx,
-          policy,
-          c.id,
-          c.name,
-          months.map((m) => ({ month: m.label, score: scores.get(`${c.id}/${m.label}`), report: reporting.get(`${c.id}/${m.label}`) })),
-        ),
-      ),
-    };
-  },
-};
+    const facts: Facts = new Map();
+    for (const row of scoreRows) facts.set(key(row), { score: row });
+    for (const row of reportRows) facts.set(key(row), { ...facts.get(key(row)), report: row });
+    return facts;
+}
 
 function analyse(ctx: Context, policy: PolicyValues, countyId: number, countyName: string, rows: { month: string; score?: Record<string, unknown>; report?: Record<string, unknown> }[]): CountyConsistency {
   const t = (k: MessageKey, p: Record<string, string | number>) => translate(k, p, ctx.lang);

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { today } from '../../common/dates.js';
 import { inTransaction } from '../../common/transaction.js';
+import { buildConsistencyMonth, monthsWithoutFacts } from '../assessment/consistency.service.js';
 import { buildMonthSnapshot, builtMonths, loadBuiltMonths, loadStoredDay, recentClosedMonths, refreshTargetDay, storedDay } from './target-metrics.js';
 
 /** How often the builder looks for a month that closed (and for months other replicas built). */
@@ -19,6 +20,7 @@ export class SnapshotBuilder {
   private dayTimer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private turning: Promise<void> | null = null;
+  private facts: Promise<void> | null = null;
   private stopped = false;
 
   constructor(
@@ -58,10 +60,35 @@ export class SnapshotBuilder {
     return this.turning;
   }
 
+  /**
+   * Keeps the consistency figures of the built months (consistency_month): builds those that
+   * are missing — never built, or dropped by a change that reached back into them.
+   */
+  async buildFacts(): Promise<void> {
+    if (this.facts) return this.facts;
+    this.facts = (async () => {
+      try {
+        for (const month of await monthsWithoutFacts(this.db.manager)) {
+          if (this.stopped) return;
+          const started = Date.now();
+          if (await buildConsistencyMonth(this.db, month)) this.log(`consistency figures of ${month} built in ${Date.now() - started} ms`);
+        }
+      } catch (error) {
+        if (!this.stopped) console.error(`[consistency] ${(error as Error).message}`);
+      } finally {
+        this.facts = null;
+      }
+    })();
+    return this.facts;
+  }
+
   private scheduleDay(delay: number): void {
     this.dayTimer = setTimeout(() => {
       const due = storedDay(this.db.manager) !== today();
-      void (due ? this.turnDay() : Promise.resolve()).then(() => {
+      // Each minute: the day's figures when the day changed, and the consistency figures a change dropped.
+      void (due ? this.turnDay() : Promise.resolve())
+        .then(() => (this.running || this.stopped ? undefined : this.buildFacts()))
+        .then(() => {
         if (!this.stopped) this.scheduleDay(DAY_INTERVAL_MS);
       });
     }, delay);
@@ -81,6 +108,7 @@ export class SnapshotBuilder {
           if (await buildMonthSnapshot(this.db, month)) this.log(`month snapshot ${month} built in ${Date.now() - started} ms`);
           builtMonths(this.db.manager).add(month);
         }
+        await this.buildFacts();
       } catch (error) {
         if (!this.stopped) console.error(`[snapshots] ${(error as Error).message}`);
       } finally {
@@ -96,6 +124,7 @@ export class SnapshotBuilder {
     if (this.dayTimer) clearTimeout(this.dayTimer);
     await this.running;
     await this.turning;
+    await this.facts;
   }
 
   private schedule(delay: number): void {

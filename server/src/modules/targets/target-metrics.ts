@@ -279,6 +279,33 @@ export async function refreshTargetMetrics(db: EntityManager, roots?: readonly n
   await writeFigures(db, roots, null);
   // The snapshots of closed months that the change reaches back into.
   for (const month of await snapshotMonthsSince(db, opts.since ?? '0000-00')) await writeFigures(db, roots, month);
+  await invalidateMonthFacts(db, opts.since ?? '0000-00');
+}
+
+/**
+ * A change reaching back into closed months: the consistency figures kept for them
+ * (consistency_month) are dropped from `since` on and the generation counter raised, so a
+ * build running meanwhile does not store what it computed before the change.
+ */
+async function invalidateMonthFacts(db: EntityManager, since: string): Promise<void> {
+  if (since >= today().slice(0, 7)) return; // only the running month: nothing kept is touched
+  const esc = (name: string) => db.connection.driver.escape(name);
+  await db.query(`DELETE FROM ${esc('consistency_month')} WHERE ${esc('month')} >= ?`, [since]);
+  await db.query(`UPDATE ${esc('consistency_month_state')} SET ${esc('generation')} = ${esc('generation')} + 1 WHERE ${esc('name')} = ?`, ['facts']);
+}
+
+/** Runs `work` on this connection without the per-statement time limit (background builds; MariaDB/MySQL). */
+export async function withoutStatementLimit<T>(db: EntityManager, work: () => Promise<T>): Promise<T> {
+  const type = db.connection.options.type;
+  if (type === 'better-sqlite3') return work();
+  const variable = type === 'mariadb' ? 'max_statement_time' : 'max_execution_time';
+  const [row] = await db.query(`SELECT @@SESSION.${variable} AS v`);
+  await db.query(`SET SESSION ${variable} = 0`);
+  try {
+    return await work();
+  } finally {
+    await db.query(`SET SESSION ${variable} = ${Number(row.v)}`);
+  }
 }
 
 /** Root ids of every tree, in groups of REFRESH_TREES. */
@@ -484,6 +511,7 @@ export async function dropMonthSnapshots(db: EntityManager): Promise<void> {
   const esc = (name: string) => db.connection.driver.escape(name);
   await db.query(`DELETE FROM ${esc('target_metric_month_state')}`);
   await db.query(`DELETE FROM ${esc('target_metric_month')}`);
+  await invalidateMonthFacts(db, '0000-00');
   builtMonths(db).clear();
 }
 

@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { fillStoredFigures } from '../../../modules/targets/target-metrics.js';
 
 export class StoredStatus1796161297270 implements MigrationInterface {
   name = 'StoredStatus1796161297270';
@@ -22,8 +21,7 @@ export class StoredStatus1796161297270 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_0b48d080138751abe169add2e6" ON "target_metric_month" ("month", "warning", "progress") `);
     await queryRunner.query(`CREATE INDEX "IDX_5ac8a152b1126473afef4bd74f" ON "target" ("regionId", "deletedAt", "countyId")`);
     await queryRunner.query(`CREATE INDEX "IDX_15d1a192b03ac98e6e13155e35" ON "target" ("regionId", "deletedAt", "deadline", "startDate", "countyId", "parentId")`);
-    // Today's figures of the targets that exist already, and no snapshot without the new columns (they are built again).
-    await fillStoredFigures(queryRunner.manager);
+    // The stored figures are filled by the ConsistencyFacts migration, once every table they touch exists.
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
