@@ -23,9 +23,11 @@ import { AssessmentIndexes1796161726177 as SqliteAssessmentIndexes } from './sql
 import { AssessmentIndexes1796161727387 as MysqlAssessmentIndexes } from './mysql/1796161727387-AssessmentIndexes.js';
 import { AssessmentCountyIndex1796162425150 as SqliteAssessmentCountyIndex } from './sqlite/1796162425150-AssessmentCountyIndex.js';
 import { AssessmentCountyIndex1796162426763 as MysqlAssessmentCountyIndex } from './mysql/1796162426763-AssessmentCountyIndex.js';
+import { AssessmentRankingIndex1796163382564 as SqliteAssessmentRankingIndex } from './sqlite/1796163382564-AssessmentRankingIndex.js';
+import { AssessmentRankingIndex1796163383688 as MysqlAssessmentRankingIndex } from './mysql/1796163383688-AssessmentRankingIndex.js';
 /**
  * Migrations per driver, oldest first, listed explicitly (the same list works compiled and
  * under vitest). Generate the next pair with `npm run migration:generate` (docs/development.md).
  */
-export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment, SqliteTargetMetrics, SqliteMonthSnapshots, SqliteStoredStatus, SqliteAssessmentIndexes, SqliteAssessmentCountyIndex, SqliteConsistencyFacts];
-export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment, MysqlTargetMetrics, MysqlMonthSnapshots, MysqlStoredStatus, MysqlAssessmentIndexes, MysqlAssessmentCountyIndex, MysqlConsistencyFacts];
+export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment, SqliteTargetMetrics, SqliteMonthSnapshots, SqliteStoredStatus, SqliteAssessmentIndexes, SqliteAssessmentCountyIndex, SqliteConsistencyFacts, SqliteAssessmentRankingIndex];
+export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment, MysqlTargetMetrics, MysqlMonthSnapshots, MysqlStoredStatus, MysqlAssessmentIndexes, MysqlAssessmentCountyIndex, MysqlConsistencyFacts, MysqlAssessmentRankingIndex];

@@ -12,9 +12,10 @@ import { AssessmentStatus, AssessmentTier, TierRule, type AssessmentExplanation 
  */
 @ObjectType({ description: '考核 — a cadre’s assessment for a period: components, total, tier and the explanation. Advice for the Party committee.' })
 @Entity('assessment')
-// The ranking's window (the live assessments of a region and period, of a county too: index
-// only) and the supersede of a set of cadres' drafts.
-@Index(['regionId', 'period', 'deletedAt', 'cadreId', 'status', 'countyId'])
+// The ranking (the live assessments of a region or county and period, with what its entries
+// show: read from the index alone, not from the rows with their explanations) and the
+// supersede of a set of cadres' drafts.
+@Index(['regionId', 'period', 'deletedAt', 'cadreId', 'status', 'countyId', 'departmentId', 'computedTier', 'overrideTier', 'total'])
 @Index(['cadreId', 'period'])
 export class Assessment extends BaseRecord {
   @Field(() => ID)
