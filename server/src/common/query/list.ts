@@ -101,10 +101,15 @@ function hydratorOf(db: EntityManager, metadata: EntityMetadata): Hydrator {
 
 /** Runs a SELECT of whole rows built by `select` (given the escaped alias's column list) and hydrates them. */
 async function selectEntities<E extends Row>(db: EntityManager, def: ResourceDef<E>, alias: string, text: (columns: string) => string, params: Record<string, unknown>): Promise<E[]> {
+  return (await selectRows(db, def, alias, text, params)).map(([entity]) => entity);
+}
+
+/** The same, with each entity its raw row (for columns selected beside the entity's, such as a window count). */
+async function selectRows<E extends Row>(db: EntityManager, def: ResourceDef<E>, alias: string, text: (columns: string) => string, params: Record<string, unknown>): Promise<[E, Record<string, unknown>][]> {
   const hydrator = hydratorOf(db, db.connection.getMetadata(def.entity));
   const [query, values] = db.connection.driver.escapeQueryWithParameters(text(hydrator.select(db.connection.driver.escape(alias))), params);
   const rows: Record<string, unknown>[] = await db.query(query, values);
-  return rows.map((row) => hydrator.hydrate(row) as E);
+  return rows.map((row) => [hydrator.hydrate(row) as E, row]);
 }
 
 function paging(args: ListArgs): { offset: number; limit: number } {
@@ -258,8 +263,9 @@ export async function findVisible<E extends Row>(
 
 /**
  * Pages of children for many parents at once (a relation field over a whole parent page):
- * two statements whatever the number of parents — the rows joined to their rank within
- * their parent (a window function), and the totals grouped by parent.
+ * one statement whatever the number of parents — the rows joined to their rank and their
+ * parent's count (window functions). A page further on (offset > 0) or of no rows counts in a
+ * second statement, grouped by parent: a parent none of whose rows is on the page has a total too.
  */
 export async function relationPages<E extends Row>(
   ctx: Context,
@@ -280,30 +286,39 @@ export async function relationPages<E extends Row>(
   const fk = ranked.sql.col(foreignKey);
   const over = `PARTITION BY ${fk} ORDER BY ${ranked.order(args.orderBy).join(', ')}`;
   const esc = (name: string) => ranked.sql.esc(name);
-  const window = `SELECT ${ranked.sql.col('id')} AS ${esc('id')}, ROW_NUMBER() OVER (${over}) AS ${esc('rn')} ${ranked.fromWhere()}`;
-  const rows =
+  // From the first row on, every parent with any row has its first row on the page: the window's count is its total.
+  const countInWindow = withTotals && offset === 0 && limit > 0;
+  const windowCount = countInWindow ? `, COUNT(*) OVER (PARTITION BY ${fk}) AS ${esc('n')}` : '';
+  const window = `SELECT ${ranked.sql.col('id')} AS ${esc('id')}, ROW_NUMBER() OVER (${over}) AS ${esc('rn')}${windowCount} ${ranked.fromWhere()}`;
+  const selected =
     limit === 0
       ? []
-      : await selectEntities(
+      : await selectRows(
           db,
           def,
           'rel',
           (columns) =>
-            `SELECT ${columns} FROM ${ranked.sql.table(def.entity)} ${esc('rel')} INNER JOIN (${window}) ${esc('w')} ON ${esc('w')}.${esc('id')} = ${esc('rel')}.${esc('id')}` +
+            `SELECT ${columns}${countInWindow ? `, ${esc('w')}.${esc('n')} AS ${esc('total_in_parent')}` : ''} FROM ${ranked.sql.table(def.entity)} ${esc('rel')} INNER JOIN (${window}) ${esc('w')} ON ${esc('w')}.${esc('id')} = ${esc('rel')}.${esc('id')}` +
             ` WHERE ${esc('w')}.${esc('rn')} > ${ranked.sql.param(offset)} AND ${esc('w')}.${esc('rn')} <= ${ranked.sql.param(offset + limit)} ORDER BY ${esc('w')}.${esc('rn')} ASC`,
           ranked.sql.params,
         );
+  const rows = selected.map(([entity]) => entity);
 
-  const counted = scoped();
-  const totals: { pk: number | string; n: number | string }[] = withTotals
-    ? await counted.builder().select(counted.sql.col(foreignKey), 'pk').addSelect('COUNT(*)', 'n').groupBy(counted.sql.col(foreignKey)).getRawMany()
-    : [];
-  const totalByParent = new Map(totals.map((t) => [Number(t.pk), Number(t.n)]));
+  const totalByParent = new Map<number, number>();
+  if (countInWindow) {
+    for (const [entity, raw] of selected) totalByParent.set(Number((entity as Record<string, unknown>)[foreignKey]), Number(raw.total_in_parent));
+  } else if (withTotals) {
+    const counted = scoped();
+    const totals: { pk: number | string; n: number | string }[] = await counted.builder().select(counted.sql.col(foreignKey), 'pk').addSelect('COUNT(*)', 'n').groupBy(counted.sql.col(foreignKey)).getRawMany();
+    for (const t of totals) totalByParent.set(Number(t.pk), Number(t.n));
+  }
 
   const itemsByParent = new Map<number, E[]>();
   for (const row of rows) {
     const parent = Number((row as Record<string, unknown>)[foreignKey]);
-    itemsByParent.set(parent, [...(itemsByParent.get(parent) ?? []), row]);
+    const items = itemsByParent.get(parent);
+    if (items) items.push(row);
+    else itemsByParent.set(parent, [row]);
   }
   return parentIds.map((id) => {
     const items = itemsByParent.get(id) ?? [];
