@@ -288,48 +288,52 @@ class AssessmentService extends RecordService<Assessment> {
         requestId: ctx.requestId,
         ip: ctx.ip,
       };
-      // Earlier drafts of these cadres for the period are superseded (soft-deleted, audited):
-      // their DELETE events are written from the rows themselves, then the rows are marked —
-      // two statements, no ids round trip. The condition on the regions (all of them: always
-      // true, also for a draft filed under a region the cadre has since left) makes both an
-      // index range on (regionId, period, deletedAt, cadreId): MariaDB turns a long IN list
-      // into a subquery, and an UPDATE with one scans every assessment.
+      // Earlier drafts of these cadres for the period are superseded (soft-deleted, audited).
+      // They are found on the (regionId, period, deletedAt, cadreId, …) index alone, with a
+      // condition on the regions (all of them: always true, also for a draft filed under a
+      // region the cadre has since left) that makes it an index range — MariaDB turns a long
+      // IN list into a subquery — and marked by primary key: an UPDATE with the cadre
+      // condition may take the (cadreId, period) index and read every earlier version's row.
       const ws = new QuerySql(db, 's', 'w');
       const regions = (await db.createQueryBuilder(Region, 'r').withDeleted().select(ws.col('id', 'r'), 'id').getRawMany()).map((r) => num(r.id));
-      const drafts = `${ws.col('regionId')} IN ${ws.list(regions)} AND ${ws.col('cadreId')} IN ${ws.list(ids)} AND ${ws.col('period')} = ${ws.param(period.label)} AND ${ws.col('status')} = ${ws.param(AssessmentStatus.DRAFT)} AND ${ws.col('deletedAt')} IS NULL`;
-      const ae = persisted(db, AuditEvent);
-      const deleted = { deletedAt: { before: null, after: now.toISOString() } };
-      const constant = (column: keyof AuditEvent, value: unknown) => `${ws.param(ae.value(column, value))} AS ${ws.esc(column)}`;
-      await ws.run(
-        `INSERT INTO ${ws.table(AuditEvent)} (${AUDIT_COLUMNS.map((c) => ws.esc(c)).join(', ')})
-         SELECT ${constant('at', audit.at)}, ${constant('actorId', audit.actorId)}, ${constant('actorName', audit.actorName)}, ${constant('action', AuditAction.DELETE)},
-                ${constant('entityType', audit.entityType)}, ${ws.col('id')}, ${ws.col('regionId')}, ${ws.col('countyId')}, ${constant('changes', deleted)},
-                ${constant('requestId', audit.requestId ?? null)}, ${constant('ip', audit.ip ?? null)}
-         FROM ${ws.table(Assessment)} ${ws.esc('s')} WHERE ${drafts} ORDER BY ${ws.col('id')}`,
-      );
+      const superseded = (
+        await ws.run(
+          `SELECT ${ws.col('id')} AS ${ws.esc('id')}, ${ws.col('regionId')} AS ${ws.esc('regionId')}, ${ws.col('countyId')} AS ${ws.esc('countyId')}
+           FROM ${ws.table(Assessment)} ${ws.esc('s')}
+           WHERE ${ws.col('regionId')} IN ${ws.list(regions)} AND ${ws.col('period')} = ${ws.param(period.label)} AND ${ws.col('deletedAt')} IS NULL
+             AND ${ws.col('cadreId')} IN ${ws.list(ids)} AND ${ws.col('status')} = ${ws.param(AssessmentStatus.DRAFT)}
+           ORDER BY ${ws.col('id')}`,
+        )
+      ).map((r) => ({ id: num(r.id), regionId: num(r.regionId), countyId: r.countyId == null ? null : num(r.countyId) }));
       const am = persisted(db, Assessment);
-      await ws.run(
-        `UPDATE ${ws.table(Assessment)} AS ${ws.esc('s')} SET ${ws.esc('deletedAt')} = ${ws.param(am.value('deletedAt', now))}, ${ws.esc('updatedAt')} = ${ws.param(am.value('updatedAt', now))}, ${ws.esc('version')} = ${ws.col('version')} + 1 WHERE ${drafts}`,
+      const us = new QuerySql(db, 's', 'u');
+      await us.run(
+        `UPDATE ${us.table(Assessment)} SET ${us.esc('deletedAt')} = ${us.param(am.value('deletedAt', now))}, ${us.esc('updatedAt')} = ${us.param(am.value('updatedAt', now))}, ${us.esc('version')} = ${us.esc('version')} + 1
+         WHERE ${us.esc('id')} IN ${us.list(superseded.length ? superseded.map((a) => a.id) : [0])} AND ${us.esc('status')} = ${us.param(AssessmentStatus.DRAFT)} AND ${us.esc('deletedAt')} IS NULL`,
       );
 
       // The new drafts, in as few multi-row INSERTs as the parameter limits allow; their ids come back with them, so nothing is read again.
       const ids$ = await insertRows(db, Assessment, ASSESSMENT_COLUMNS, rows, true);
       rows.forEach((row, i) => (row.id = ids$[i]));
-      const created = rows.map((a) => ({
-        ...audit,
-        action: AuditAction.CREATE,
-        entityId: a.id,
-        regionId: a.regionId,
-        countyId: a.countyId ?? null,
-        changes: {
-          cadreId: { before: null, after: a.cadreId },
-          period: { before: null, after: a.period },
-          total: { before: null, after: a.total },
-          computedTier: { before: null, after: a.computedTier },
-          policyId: { before: null, after: a.policyId },
-        },
-      }));
-      await insertRows(db, AuditEvent, AUDIT_COLUMNS, created as never[], false);
+      const deleted = { deletedAt: { before: null, after: now.toISOString() } };
+      const events = [
+        ...superseded.map((a) => ({ ...audit, action: AuditAction.DELETE, entityId: a.id, regionId: a.regionId, countyId: a.countyId, changes: deleted })),
+        ...rows.map((a) => ({
+          ...audit,
+          action: AuditAction.CREATE,
+          entityId: a.id,
+          regionId: a.regionId,
+          countyId: a.countyId ?? null,
+          changes: {
+            cadreId: { before: null, after: a.cadreId },
+            period: { before: null, after: a.period },
+            total: { before: null, after: a.total },
+            computedTier: { before: null, after: a.computedTier },
+            policyId: { before: null, after: a.policyId },
+          },
+        })),
+      ];
+      await insertRows(db, AuditEvent, AUDIT_COLUMNS, events as never[], false);
       return rows;
     });
   }
