@@ -70,6 +70,15 @@ function converterOf(db: EntityManager, column: ColumnMetadata): (value: unknown
 function hydratorOf(db: EntityManager, metadata: EntityMetadata): Hydrator {
   let hydrator = hydrators.get(metadata);
   if (hydrator) return hydrator;
+  // What getMany would do and this does not: refuse loudly rather than answer differently.
+  const unsupported = [
+    metadata.columns.some((c) => c.isVirtualProperty) && '@VirtualColumn',
+    metadata.relationIds.length > 0 && '@RelationId',
+    metadata.afterLoadListeners.length > 0 && '@AfterLoad',
+    db.connection.subscribers.some((s) => typeof s.afterLoad === 'function') && 'an afterLoad subscriber',
+    (metadata.discriminatorColumn || metadata.childEntityMetadatas.length > 0) && 'table inheritance',
+  ].filter(Boolean);
+  if (unsupported.length) throw new Error(`list.ts reads ${metadata.name} without TypeORM's transformer, which does not handle ${unsupported.join(', ')}: add it to hydratorOf`);
   const driver = db.connection.driver;
   const columns = metadata.columns
     .filter((c) => c.isSelect && !c.isVirtual && !c.isVirtualProperty)
