@@ -237,7 +237,9 @@ export async function listPage<E extends Row>(
   opts.extra?.(q);
   const terms = q.order(args.orderBy);
   const items = await q.rows(terms, { offset, limit });
-  const total = args.countTotal === false ? NaN : await q.builder().getCount();
+  // COUNT(*), not the query builder's COUNT(DISTINCT id): the only join is the 1:1 derived table, and a
+  // plain count is read from an index without collecting every id.
+  const total = args.countTotal === false ? NaN : Number((await q.builder().select('COUNT(*)', 'n').getRawOne<{ n: number | string }>())?.n ?? 0);
   return { items, total };
 }
 
