@@ -771,7 +771,7 @@ export async function benchWrites(kind: 'SQLite' | 'MariaDB', databaseUrl: strin
   const out: string[] = [`### ${kind}: the server in its own process; writes`, ''];
   try {
     const f = await measureProcess(kind, server, raw);
-    out.push(...processSection('demo data', f));
+    out.push(...processSection('this data set', f));
     const who = await writers(raw);
     if (who.length < CLIENTS) out.push(`- note: only ${who.length} county users have leaf targets that accept reports today; ${who.length} clients wrote.`);
     const tokens = new Map<string, string>();
@@ -855,6 +855,10 @@ async function standalone(): Promise<void> {
       await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await c.end();
     }
+  }
+  // Writes on sets of your own (they are written to: a copy of a scale set, say).
+  for (const url of (process.env.BENCH_WRITES_URLS || '').split(',').map((u) => u.trim()).filter(Boolean)) {
+    sections.push(await benchWrites(url.startsWith('sqlite:') ? 'SQLite' : 'MariaDB', url));
   }
   for (const url of (process.env.BENCH_SCALE_URLS || '').split(',').map((u) => u.trim()).filter(Boolean)) {
     sections.push(await benchServerProcess(url.startsWith('sqlite:') ? 'SQLite' : 'MariaDB', url));
