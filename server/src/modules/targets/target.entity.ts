@@ -71,8 +71,7 @@ registerEnumType(WarningLevel, {
 @ObjectType({ description: '工作目标 — a node of the decomposition tree.' })
 @Entity('target')
 @Index(['rootId', 'path'])
-// Region-wide aggregates and counts read these indexes alone, not the rows (the second for a period's targets in play).
-@Index(['regionId', 'deletedAt', 'countyId'])
+// Region-wide aggregates and counts read this index alone, not the rows; a period's targets in play, a range of its deadlines.
 @Index(['regionId', 'deletedAt', 'deadline', 'startDate', 'countyId', 'parentId'])
 export class Target extends BaseRecord {
   @Field(() => ID)

@@ -17,14 +17,12 @@ export class StoredStatus1796161306568 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX \`IDX_bbbeea50e4882d302fbfb4818d\` ON \`target_metric\` (\`warning\`, \`progress\`)`);
     await queryRunner.query(`CREATE INDEX \`IDX_72aacf0d328b4c677258f661f7\` ON \`target_metric_month\` (\`month\`, \`status\`, \`progress\`)`);
     await queryRunner.query(`CREATE INDEX \`IDX_0b48d080138751abe169add2e6\` ON \`target_metric_month\` (\`month\`, \`warning\`, \`progress\`)`);
-    await queryRunner.query(`CREATE INDEX \`IDX_5ac8a152b1126473afef4bd74f\` ON \`target\` (\`regionId\`, \`deletedAt\`, \`countyId\`)`);
     await queryRunner.query(`CREATE INDEX \`IDX_15d1a192b03ac98e6e13155e35\` ON \`target\` (\`regionId\`, \`deletedAt\`, \`deadline\`, \`startDate\`, \`countyId\`, \`parentId\`)`);
     // The stored figures are filled by the ConsistencyFacts migration, once every table they touch exists.
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX \`IDX_15d1a192b03ac98e6e13155e35\` ON \`target\``);
-    await queryRunner.query(`DROP INDEX \`IDX_5ac8a152b1126473afef4bd74f\` ON \`target\``);
     await queryRunner.query(`DROP INDEX \`IDX_0b48d080138751abe169add2e6\` ON \`target_metric_month\``);
     await queryRunner.query(`DROP INDEX \`IDX_72aacf0d328b4c677258f661f7\` ON \`target_metric_month\``);
     await queryRunner.query(`DROP INDEX \`IDX_bbbeea50e4882d302fbfb4818d\` ON \`target_metric\``);
