@@ -403,6 +403,24 @@ describe('rankings', () => {
     expect(filtered.map((e: any) => e.rank)).toEqual(filtered.map((_: unknown, i: number) => i + 1)); // ranked within the county
     expect(filtered.every((e: any) => e.countyId === countyId)).toBe(true);
   });
+
+  it('counts the tiers in SQL when no entry is asked for, with the same counts for the region, a county filter and a county user', async () => {
+    const both = '{ assessmentRanking(period: "2026") { tierCounts { tier count } entries { rank } } }';
+    const counts = '{ assessmentRanking(period: "2026") { tierCounts { tier count } } }';
+    const byFilter = (fields: string) => `query($c: ID!) { assessmentRanking(period: "2026", filter: { countyId: { eq: $c } }) { ${fields} } }`;
+    const county = await server.token('county-540222');
+    const cases: [string, string, Record<string, unknown>, string | undefined][] = [
+      [both, counts, {}, undefined],
+      [byFilter('tierCounts { tier count } entries { rank }'), byFilter('tierCounts { tier count }'), { c: countyId }, undefined],
+      [both, counts, {}, county],
+    ];
+    for (const [withEntries, alone, vars, token] of cases) {
+      const full = (await ok(withEntries, vars, token)).assessmentRanking;
+      const counted = (await ok(alone, vars, token)).assessmentRanking;
+      expect(full.tierCounts.reduce((sum: number, t: any) => sum + t.count, 0)).toBeGreaterThan(0);
+      expect(counted.tierCounts).toEqual(full.tierCounts);
+    }
+  });
 });
 
 describe('unit assessments', () => {

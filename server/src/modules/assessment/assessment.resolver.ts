@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context.js';
-import { RecordResolver, relationArgs } from '../../common/crud.resolver.js';
+import { RecordResolver, relationArgs, selects } from '../../common/crud.resolver.js';
 import type { ListArgs } from '../../common/query/list.js';
 import { ScoreboardLevel } from '../analytics/analytics.types.js';
 import { Cadre } from '../hierarchy/cadre.entity.js';
@@ -70,8 +71,9 @@ export class AssessmentResolver extends RecordResolver({
     @Arg('period', () => String, periodArg) period: string,
     @Arg('filter', () => assessmentQuery.Filter, { nullable: true, description: 'e.g. { countyId: { eq: "3" } } or { departmentId: … }; default the region.' }) filter: object | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return assessmentService.ranking(ctx, period, filter);
+    return assessmentService.ranking(ctx, period, filter, selects(info, 'entries'));
   }
 
   @Query(() => UnitAssessments, { complexity: ({ childComplexity }) => 1 + 500 * childComplexity, description: 'Counties or departments assessed on the same components as cadres, ranked.' })

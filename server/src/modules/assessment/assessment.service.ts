@@ -489,7 +489,7 @@ class AssessmentService extends RecordService<Assessment> {
    * assessment of the period — the latest confirmed one, else the latest draft — best tier
    * first, then total.
    */
-  async ranking(ctx: Context, label: string, filter: object | null | undefined): Promise<AssessmentRanking> {
+  async ranking(ctx: Context, label: string, filter: object | null | undefined, withEntries = true): Promise<AssessmentRanking> {
     const period = periodOf(label);
     const wide = regionWide(ctx);
     const q = ownRegion(ctx, new ScopedQuery(wide, assessmentResource, ctx.db.manager, { aggregate: true }).filter(filter));
@@ -505,6 +505,16 @@ class AssessmentService extends RecordService<Assessment> {
     const latest = `ROW_NUMBER() OVER (PARTITION BY ${s.col('cadreId')} ORDER BY CASE WHEN ${s.col('status')} = '${AssessmentStatus.CONFIRMED}' THEN 0 ELSE 1 END, ${s.col('id')} DESC)`;
     const carried = ['id', 'cadreId', 'departmentId', 'countyId', 'computedTier', 'overrideTier', 'total', 'status'];
     const window = carried.reduce((qb, c) => qb.addSelect(s.col(c), c), q.builder().select(latest, 'rn')).getQuery();
+    if (!withEntries) {
+      // Only the tier counts asked for: counted in SQL over the same window, no entry built.
+      const own = ctx.scope.level === 'COUNTY' ? ` AND ${s.col('countyId', 'w')} = ${s.param(ctx.scope.countyId)}` : '';
+      const tier = `COALESCE(${s.col('overrideTier', 'w')}, ${s.col('computedTier', 'w')})`;
+      const counted = await s.run<{ tier: string; n: number | string }>(
+        `SELECT ${tier} AS ${s.esc('tier')}, COUNT(*) AS ${s.esc('n')} FROM (${window}) ${s.esc('w')} WHERE ${s.col('rn', 'w')} = 1${own} GROUP BY ${tier}`,
+      );
+      const byTier = new Map(counted.map((r) => [r.tier, num(r.n)]));
+      return { period: period.label, tierCounts: TIERS.map((t) => ({ tier: t, count: byTier.get(t) ?? 0 })), entries: [] };
+    }
     const rows = await s.run<Record<string, any>>(
       `SELECT ${s.isSqlite ? '' : 'STRAIGHT_JOIN '}${carried.map((c) => `${s.col(c, 'w')} AS ${s.esc(c)}`).join(', ')},
               ${s.col('name', 'k')} AS ${s.esc('cadreName')}, ${s.col('position', 'k')} AS ${s.esc('position')},
