@@ -72,6 +72,7 @@ export class SnapshotBuilder {
           if (this.stopped) return;
           const started = Date.now();
           if (await buildConsistencyMonth(this.db, month)) this.log(`consistency figures of ${month} built in ${Date.now() - started} ms`);
+          await new Promise((resolve) => setImmediate(resolve)); // SQLite runs in this thread: requests go first
         }
       } catch (error) {
         if (!this.stopped) console.error(`[consistency] ${(error as Error).message}`);
@@ -106,6 +107,7 @@ export class SnapshotBuilder {
           if (builtMonths(this.db.manager).has(month)) continue;
           const started = Date.now();
           if (await buildMonthSnapshot(this.db, month)) this.log(`month snapshot ${month} built in ${Date.now() - started} ms`);
+          await new Promise((resolve) => setImmediate(resolve));
           builtMonths(this.db.manager).add(month);
         }
         await this.buildFacts();

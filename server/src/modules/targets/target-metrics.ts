@@ -485,11 +485,15 @@ export async function buildMonthSnapshot(dataSource: DataSource, month: string):
   const since = new Date(Date.now() - 5_000);
   // Read committed: what the build reads is not locked, so writes go on meanwhile.
   await inTransaction(dataSource, (db) => db.query(`DELETE FROM ${esc('target_metric_month')} WHERE ${esc('month')} = ?`, [month]), 'READ COMMITTED');
-  for (const group of await treeGroups(dataSource.manager, BUILD_TREES)) await inTransaction(dataSource, (db) => writeFigures(db, group, month, true), 'READ COMMITTED');
+  const sqlite = dataSource.options.type === 'better-sqlite3';
+  for (const group of await treeGroups(dataSource.manager, sqlite ? 1 : BUILD_TREES)) {
+    await inTransaction(dataSource, (db) => writeFigures(db, group, month, true), 'READ COMMITTED');
+    // SQLite runs in this thread: let the requests waiting meanwhile through between two trees.
+    if (sqlite) await new Promise((resolve) => setImmediate(resolve));
+  }
   // Publishing waits for the changes that already looked for built months (their shared
   // locks on the state rows); changes after it wait for it and then keep the month right.
   return inTransaction(dataSource, async (db) => {
-    const sqlite = dataSource.options.type === 'better-sqlite3';
     const at = (d: Date) => (sqlite ? d.toISOString().replace('T', ' ').replace('Z', '') : d);
     const again: unknown[] = await db.query(`SELECT 1 AS ${esc('x')} FROM ${esc('target_metric_month_state')} WHERE ${esc('month')} = ?`, [month]);
     if (again.length) return false; // another replica published it meanwhile
