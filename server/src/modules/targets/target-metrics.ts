@@ -253,6 +253,8 @@ export function toMetrics(row: Record<string, unknown>): TargetMetrics {
 
 /** Trees recomputed per statement when everything is. */
 const REFRESH_TREES = 40;
+/** How far back a snapshot's publication looks for changed trees to compute again. */
+const PUBLISH_LOOKBACK_MS = 10 * 60_000;
 /** Trees per short transaction of a background snapshot build. */
 const BUILD_TREES = 10;
 
@@ -481,8 +483,11 @@ export async function buildMonthSnapshot(dataSource: DataSource, month: string):
   const esc = (name: string) => dataSource.driver.escape(name);
   const present: unknown[] = await dataSource.query(`SELECT 1 AS ${esc('x')} FROM ${esc('target_metric_month_state')} WHERE ${esc('month')} = ?`, [month]);
   if (present.length) return false;
-  // Changes from a little before the start on are looked at again at the end (clock steps of the database).
-  const since = new Date(Date.now() - 5_000);
+  // Changes from well before the start on are looked at again at the end: a change's rows carry
+  // the time it wrote them, and it may commit much later (it waited for locks, e.g. for the
+  // publication of the month before) after having looked for built months without finding
+  // this one; and replicas' clocks differ.
+  const since = new Date(Date.now() - PUBLISH_LOOKBACK_MS);
   // Read committed: what the build reads is not locked, so writes go on meanwhile.
   await inTransaction(dataSource, (db) => db.query(`DELETE FROM ${esc('target_metric_month')} WHERE ${esc('month')} = ?`, [month]), 'READ COMMITTED');
   const sqlite = dataSource.options.type === 'better-sqlite3';
