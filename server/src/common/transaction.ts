@@ -68,18 +68,14 @@ const TREE_LOCK_SECONDS = 20;
  */
 export async function lockTree(db: EntityManager, from: { targetId: number } | { reportId: number }): Promise<void> {
   if (db.connection.options.type === 'better-sqlite3' || !db.queryRunner) return;
-  // Which tree, read on another connection: a read in this transaction would fix its snapshot
-  // (REPEATABLE READ) before the lock is granted, and it would not see what the transaction it
-  // waited for committed.
-  const pool = db.connection.manager;
   let targetId = 'targetId' in from ? from.targetId : null;
   if ('reportId' in from) {
     if (!Number.isSafeInteger(from.reportId) || from.reportId <= 0) return;
-    const [report] = await pool.query('SELECT `targetId` FROM `progress_report` WHERE `id` = ?', [from.reportId]);
+    const [report] = await db.query('SELECT `targetId` FROM `progress_report` WHERE `id` = ?', [from.reportId]);
     targetId = report ? Number(report.targetId) : null;
   }
   if (targetId === null || !Number.isSafeInteger(targetId) || targetId <= 0) return;
-  const [target] = await pool.query('SELECT `rootId` FROM `target` WHERE `id` = ?', [targetId]);
+  const [target] = await db.query('SELECT `rootId` FROM `target` WHERE `id` = ?', [targetId]);
   if (!target) return;
   treeLocks.add(db.queryRunner);
   const [{ got }] = await db.query("SELECT GET_LOCK(CONCAT(LEFT(DATABASE(), 40), ':tree:', ?), ?) AS got", [Number(target.rootId), TREE_LOCK_SECONDS]);
