@@ -87,6 +87,7 @@ function mysqlSql(url: string, statementTimeoutMs: number): Sql {
   const pool = mysql.createPool({ host: target.host, port: target.port, user: target.username, password: target.password, database: target.database, charset: 'utf8mb4_unicode_ci', timezone: 'Z', connectionLimit: 10 });
   pool.pool.on('connection', (connection) => {
     connection.query("SET SESSION optimizer_switch = 'split_materialized=off'", () => undefined);
+    connection.query('SET SESSION optimizer_join_limit_pref_ratio = 10', () => undefined); // as Luoshi's connections
     if (statementTimeoutMs > 0) connection.query(`SET SESSION max_statement_time = ${(statementTimeoutMs / 1000).toFixed(3)}`, () => undefined);
   });
   return {
