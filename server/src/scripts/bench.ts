@@ -12,6 +12,7 @@ import { createApp, type App } from '../app.js';
 import type { AppConfig } from '../config.js';
 import { benchServerProcess, benchWrites, writeFailures } from './bench/writes.js';
 import { SIDE_ROUNDS, sideBySide, sideBySideFailures, sideBySideReport, type SideBySide } from './bench/side-by-side.js';
+import { whole } from './bench/settings.js';
 
 /**
  * `npm run bench`: starts Luoshi in this process on SQLite (always) and on MariaDB (when it
@@ -23,13 +24,6 @@ import { SIDE_ROUNDS, sideBySide, sideBySideFailures, sideBySideReport, type Sid
 // ---------------------------------------------------------------------------------------------
 // Settings
 
-function whole(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number (got "${raw}")`);
-  return n;
-}
 
 const ITERATIONS = whole('BENCH_ITERATIONS', 30);
 const WARMUP = whole('BENCH_WARMUP', 3);

@@ -1,24 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/**
- * The current figures of each live target, kept in the transaction of every change that can
- * move them (a report submitted, corrected, reviewed, withdrawn or restored; a target
- * created, re-weighted, decomposed, deleted or restored; the counting policy changed). They
- * are what target-metrics.ts computes from the reports with no date limit: reports are never
- * dated in the future, so these are the figures of today, and status and warning follow from
- * them and the dates: they are kept here too, as of the day in `target_metric_day`, and
- * recomputed for every row when the day changes (a statement over this table and the
- * targets, no report read). Analytics of today read this table instead of scanning every
- * report of the history.
- */
-@Entity('target_metric')
-@Index(['progress'])
-@Index(['warning', 'progress'])
-@Index(['status', 'progress'])
-export class TargetMetric {
-  @PrimaryColumn({ type: 'int' })
-  targetId: number;
-
+/** The figures kept of a target, today's or at a month's end (target-metrics.ts computes them). */
+abstract class StoredFigures {
   /** Official progress 0..1 (counted reports, rolled up over the tree). */
   @Column({ type: 'double' })
   progress: number;
@@ -53,6 +36,26 @@ export class TargetMetric {
 }
 
 /**
+ * The current figures of each live target, kept in the transaction of every change that can
+ * move them (a report submitted, corrected, reviewed, withdrawn or restored; a target
+ * created, re-weighted, decomposed, deleted or restored; the counting policy changed). They
+ * are what target-metrics.ts computes from the reports with no date limit: reports are never
+ * dated in the future, so these are the figures of today, and status and warning follow from
+ * them and the dates: they are kept here too, as of the day in `target_metric_day`, and
+ * recomputed for every row when the day changes (a statement over this table and the
+ * targets, no report read). Analytics of today read this table instead of scanning every
+ * report of the history.
+ */
+@Entity('target_metric')
+@Index(['progress'])
+@Index(['warning', 'progress'])
+@Index(['status', 'progress'])
+export class TargetMetric extends StoredFigures {
+  @PrimaryColumn({ type: 'int' })
+  targetId: number;
+}
+
+/**
  * The figures of each target at the end of a closed month: what target_metric holds for
  * today, frozen for a past month so that analytics of a past period read them instead of the
  * whole history. Kept right like target_metric: a change that reaches back into a month
@@ -62,40 +65,12 @@ export class TargetMetric {
 @Entity('target_metric_month')
 @Index(['month', 'warning', 'progress'])
 @Index(['month', 'status', 'progress'])
-export class TargetMetricMonth {
+export class TargetMetricMonth extends StoredFigures {
   @PrimaryColumn({ type: 'varchar', length: 7 })
   month: string;
 
   @PrimaryColumn({ type: 'int' })
   targetId: number;
-
-  @Column({ type: 'double' })
-  progress: number;
-
-  @Column({ type: 'date', nullable: true })
-  lastCompletedOn: string | null;
-
-  @Column({ type: 'int' })
-  reportedLeaves: number;
-
-  @Column({ type: 'double' })
-  claimedProgress: number;
-
-  /** Share of the target's time elapsed as of the figures' day (today's, or the month's end). */
-  @Column({ type: 'double', nullable: true })
-  elapsed: number | null;
-
-  /** Days from that day to the deadline (negative once it passed). */
-  @Column({ type: 'int', nullable: true })
-  daysLeft: number | null;
-
-  /** Status as of that day (docs/rules.md, "Status and warning"). */
-  @Column({ type: 'varchar', length: 16, nullable: true })
-  status: string | null;
-
-  /** Warning light as of that day. */
-  @Column({ type: 'varchar', length: 8, nullable: true })
-  warning: string | null;
 }
 
 /** Months whose snapshot is complete: only those are read from target_metric_month. */

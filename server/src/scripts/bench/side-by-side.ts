@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { AppConfig } from '../../config.js';
 import { RAW_REQUESTS } from './raw-handler.js';
+import { whole } from './settings.js';
 
 /**
  * "Request path against a raw handler" (docs/performance.md): Luoshi and the raw handler
@@ -16,13 +17,6 @@ import { RAW_REQUESTS } from './raw-handler.js';
  * Both servers run with NODE_ENV=production, as deployed (docs/deployment.md).
  */
 
-function whole(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number (got "${raw}")`);
-  return n;
-}
 
 export const SIDE_ROUNDS = whole('BENCH_SIDE_ROUNDS', 3);
 const REQUESTS = whole('BENCH_SIDE_REQUESTS', 400);

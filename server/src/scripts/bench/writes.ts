@@ -12,6 +12,7 @@ import mysql from 'mysql2/promise';
 import type { DataSource, EntityManager } from 'typeorm';
 import { openDatabase } from '../../db/data-source.js';
 import { refreshTargetMetrics } from '../../modules/targets/target-metrics.js';
+import { whole } from './settings.js';
 
 /**
  * The server in its own process, measured from outside:
@@ -31,13 +32,6 @@ import { refreshTargetMetrics } from '../../modules/targets/target-metrics.js';
  * fresh databases of its own (and BENCH_SCALE_URLS) without the rest of the benchmark.
  */
 
-function whole(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number (got "${raw}")`);
-  return n;
-}
 
 const CLIENTS = Math.max(1, whole('BENCH_WRITE_CLIENTS', 16));
 const PER_CLIENT = whole('BENCH_WRITES', 25);
