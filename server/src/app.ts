@@ -26,7 +26,6 @@ import { loadStoredDay } from './modules/targets/target-metrics.js';
 import { openDatabase } from './db/data-source.js';
 import { prepareInitialData, type InitialData } from './db/seed/initial-data.js';
 import { API_KEY_PREFIX, apiKeyService } from './modules/users/api-key.service.js';
-import { userService } from './modules/users/user.service.js';
 import { ANALYTICS_FIELDS } from './modules/analytics/analytics.resolver.js';
 import { luoshiSchema } from './schema.js';
 

@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import type { Context } from '../../common/context.js';
+import { workContext } from '../../common/context.js';
 import { Role } from '../../common/scope.js';
 import { Accountability, AccountabilityMeasure } from '../../modules/assessment/accountability.entity.js';
 import { Assessment } from '../../modules/assessment/assessment.entity.js';
@@ -134,15 +134,7 @@ export async function seedDemoAssessments(dataSource: DataSource): Promise<DemoA
 
   // 考核: the region's 2026 assessments, computed as an ADMIN or REGIONAL user would compute them.
   const regionId = departments.values().next().value!.regionId;
-  const ctx = {
-    requestId: 'demo-seed',
-    lang: 'zh-CN',
-    ip: '127.0.0.1',
-    db: dataSource,
-    principal: { userId: regional.id, username: regional.username, role: Role.REGIONAL, regionId, countyId: null },
-    scope: { level: 'REGION', regionId },
-    cost: { spent: 0 },
-  } as unknown as Context;
+  const ctx = workContext(dataSource, { userId: regional.id, username: regional.username, role: Role.REGIONAL, regionId, countyId: null }, 'demo-seed');
   const computed = await assessmentService.compute(ctx, null, '2026');
 
   // Some confirmed in every tier: 江孜县's, and the first few of each tier elsewhere.

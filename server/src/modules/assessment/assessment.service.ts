@@ -416,15 +416,8 @@ class AssessmentService extends RecordService<Assessment> {
     const eq = new ScopedQuery(ctx, evaluationResource, db);
     eq.where(`${eq.sql.col('cadreId')} IN ${eq.sql.list(ids)} AND ${eq.sql.col('periodFrom')} >= ${eq.sql.param(period.from)} AND ${eq.sql.col('periodTo')} <= ${eq.sql.param(period.to)}`);
     const es = eq.sql;
-    const evaluationRows = await eq
-      .builder()
-      .select(es.col('id'), 'id')
-      .addSelect(es.col('cadreId'), 'cadreId')
-      .addSelect(es.col('period'), 'period')
-      .addSelect(es.col('excellent'), 'excellent')
-      .addSelect(es.col('competent'), 'competent')
-      .addSelect(es.col('basicallyCompetent'), 'basicallyCompetent')
-      .addSelect(es.col('incompetent'), 'incompetent')
+    const evaluationRows = await ['cadreId', 'period', 'excellent', 'competent', 'basicallyCompetent', 'incompetent']
+      .reduce((qb, c) => qb.addSelect(es.col(c), c), eq.builder().select(es.col('id'), 'id'))
       .orderBy(es.col('periodFrom'), 'ASC')
       .addOrderBy(es.col('id'), 'ASC')
       .getRawMany();
@@ -436,14 +429,8 @@ class AssessmentService extends RecordService<Assessment> {
     const aq = new ScopedQuery(ctx, accountabilityResource, db);
     aq.where(`${aq.sql.col('cadreId')} IN ${aq.sql.list(ids)} AND ${aq.sql.col('decidedOn')} >= ${aq.sql.param(period.from)} AND ${aq.sql.col('decidedOn')} <= ${aq.sql.param(period.to)}`);
     const as = aq.sql;
-    const accountabilityRows = await aq
-      .builder()
-      .select(as.col('id'), 'id')
-      .addSelect(as.col('cadreId'), 'cadreId')
-      .addSelect(as.col('targetId'), 'targetId')
-      .addSelect(as.col('decidedOn'), 'decidedOn')
-      .addSelect(as.col('measure'), 'measure')
-      .addSelect(as.col('reason'), 'reason')
+    const accountabilityRows = await ['cadreId', 'targetId', 'decidedOn', 'measure', 'reason']
+      .reduce((qb, c) => qb.addSelect(as.col(c), c), aq.builder().select(as.col('id'), 'id'))
       .orderBy(as.col('decidedOn'), 'ASC')
       .addOrderBy(as.col('id'), 'ASC')
       .getRawMany();

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Context } from '../../common/context.js';
+import { workContext, type Context } from '../../common/context.js';
 import { monthEnd, parsePeriod, today } from '../../common/dates.js';
 import { errors } from '../../common/errors.js';
 import { translate, type MessageKey } from '../../common/i18n.js';
@@ -107,11 +107,11 @@ export const consistencyService = {
 async function storedFacts(db: EntityManager, months: Month[], countyList: number[]): Promise<{ rows: Facts; complete: Set<string> }> {
   const rows: Facts = new Map();
   const complete = new Set<string>();
-  // Only months whose snapshot this process knows to be built count; the statement runs whatever the range.
+  // Only months whose snapshot this process knows to be built count (one statement whatever the range).
   const built = months.filter((m) => builtMonths(db).has(m.label));
   const kept = await db
     .createQueryBuilder(ConsistencyMonthRow, 'k')
-    .where('k.month IN (:...months) AND k.countyId IN (:...counties)', { months: (built.length ? built : months).map((m) => m.label), counties: countyList })
+    .where('k.month IN (:...months) AND k.countyId IN (:...counties)', { months: months.map((m) => m.label), counties: countyList })
     .getMany();
   const perMonth = new Map<string, number>();
   for (const k of kept) {
@@ -156,7 +156,7 @@ export async function buildConsistencyMonth(dataSource: DataSource, month: strin
     return rows[0] ? Number(rows[0].generation) : 0;
   };
   const before = await generation(dataSource.manager, false);
-  const system = { scope: { level: 'ALL' }, principal: { userId: 0, username: 'system', role: Role.ADMIN, regionId: null, countyId: null }, db: dataSource, lang: 'zh-CN' } as unknown as Context;
+  const system = workContext(dataSource, { userId: 0, username: 'system', role: Role.ADMIN, regionId: null, countyId: null }, `consistency-${month}`);
   const counties: { id: number | string }[] = await dataSource.query(`SELECT ${esc('id')} AS ${esc('id')} FROM ${esc('county')} WHERE ${esc('deletedAt')} IS NULL`);
   const countyList = counties.map((c) => Number(c.id));
   if (!countyList.length) return false;

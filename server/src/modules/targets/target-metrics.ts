@@ -359,32 +359,34 @@ export function storedDay(db: EntityManager): string | null {
   return knownDay.get(db.connection) ?? null;
 }
 
+/**
+ * The recorded day, or null: read plainly, with a shared lock (a change: it and the turn of the
+ * day wait for each other, so no row is left with the day before) or for update (the turn of
+ * the day itself). SQLite runs one transaction at a time and takes no lock.
+ */
+async function readDay(db: EntityManager, lock: 'none' | 'share' | 'update' = 'none'): Promise<string | null> {
+  const esc = (name: string) => db.connection.driver.escape(name);
+  const clause = lock === 'none' || db.connection.options.type === 'better-sqlite3' ? '' : lock === 'share' ? ' LOCK IN SHARE MODE' : ' FOR UPDATE';
+  const rows: { day: string }[] = await db.query(`SELECT ${esc('day')} AS ${esc('day')} FROM ${esc('target_metric_day')} WHERE ${esc('name')} = ?${clause}`, [DAY_KEY]);
+  return rows[0]?.day ?? null;
+}
+
 /** Reads the day of today's stored figures (at start, and when this process sees the day change). */
 export async function loadStoredDay(db: EntityManager): Promise<string | null> {
-  const esc = (name: string) => db.connection.driver.escape(name);
-  const rows: { day: string }[] = await db.query(`SELECT ${esc('day')} AS ${esc('day')} FROM ${esc('target_metric_day')} WHERE ${esc('name')} = ?`, [DAY_KEY]);
-  const day = rows[0]?.day ?? null;
+  const day = await readDay(db);
   knownDay.set(db.connection, day);
   return day;
 }
 
-/**
- * The day a change computes today's status and warning for: the stored day, read with a
- * shared lock on MySQL/MariaDB, so that a change and the recomputation at the turn of the day
- * wait for each other and no row is left with the day before; today when none is stored yet.
- */
+/** The day a change computes today's status and warning for: the recorded one, or today when none is yet. */
 async function figuresDay(db: EntityManager): Promise<string> {
-  const esc = (name: string) => db.connection.driver.escape(name);
-  const lock = db.connection.options.type === 'better-sqlite3' ? '' : ' LOCK IN SHARE MODE';
-  const rows: { day: string }[] = await db.query(`SELECT ${esc('day')} AS ${esc('day')} FROM ${esc('target_metric_day')} WHERE ${esc('name')} = ?${lock}`, [DAY_KEY]);
-  return rows[0]?.day ?? today();
+  return (await readDay(db, 'share')) ?? today();
 }
 
-/** Records the day today's rows were computed for (after a full recomputation). */
+/** Records the day today's rows were computed for. */
 async function recordDay(db: EntityManager, day: string): Promise<void> {
   const esc = (name: string) => db.connection.driver.escape(name);
-  const present: unknown[] = await db.query(`SELECT 1 AS ${esc('x')} FROM ${esc('target_metric_day')} WHERE ${esc('name')} = ?`, [DAY_KEY]);
-  if (present.length) await db.query(`UPDATE ${esc('target_metric_day')} SET ${esc('day')} = ? WHERE ${esc('name')} = ?`, [day, DAY_KEY]);
+  if ((await readDay(db)) !== null) await db.query(`UPDATE ${esc('target_metric_day')} SET ${esc('day')} = ? WHERE ${esc('name')} = ?`, [day, DAY_KEY]);
   else await db.query(`INSERT INTO ${esc('target_metric_day')} (${esc('name')}, ${esc('day')}) VALUES (?, ?)`, [DAY_KEY, day]);
 }
 
@@ -415,14 +417,7 @@ export async function recomputeDayFigures(db: EntityManager): Promise<void> {
 export async function refreshTargetDay(db: EntityManager, day = today(), opts: { force?: boolean; background?: boolean } = {}): Promise<boolean> {
   const esc = (name: string) => db.connection.driver.escape(name);
   const sqlite = db.connection.options.type === 'better-sqlite3';
-  const rows: { day: string }[] = await db.query(
-    `SELECT ${esc('day')} AS ${esc('day')} FROM ${esc('target_metric_day')} WHERE ${esc('name')} = ?${sqlite ? '' : ' FOR UPDATE'}`,
-    [DAY_KEY],
-  );
-  if (rows[0]?.day === day && !opts.force) {
-    knownDay.set(db.connection, day);
-    return false;
-  }
+  if ((await readDay(db, 'update')) === day && !opts.force) return false;
   const sql = new QuerySql(db, 'a');
   const m = (column: string) => (sqlite ? `${esc('target_metric')}.${esc(column)}` : sql.col(column, 'sm'));
   const a = (column: string) => sql.col(column, 'a');
