@@ -1,7 +1,8 @@
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage, validateOrReject, type ValidatorOptions } from 'class-validator';
-import { ArgumentValidationError, buildSchema, type AuthChecker } from 'type-graphql';
+import { ArgumentValidationError, buildSchema, getMetadataStorage as typeMetadata, type AuthChecker } from 'type-graphql';
 import type { Context } from './common/context.js';
+import { declaredResolver } from './common/query/relations.js';
 import { errors } from './common/errors.js';
 import type { Role } from './common/scope.js';
 import { AuditEventResolver } from './modules/audit/audit.resolver.js';
@@ -80,20 +81,76 @@ const constrained = new WeakMap<Function, boolean>();
  * resolved once per parent row): class-validator finds nothing to check on those, so they are
  * passed as they are. Any class with rules is validated exactly as before.
  */
-async function validateArgument(value: unknown, type: unknown): Promise<void> {
-  if (value === null || typeof value !== 'object' || typeof type !== 'function') return;
-  let hasRules = constrained.get(type);
-  if (hasRules === undefined) {
-    hasRules = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length > 0;
-    constrained.set(type, hasRules);
+function hasRules(type: unknown): boolean {
+  if (typeof type !== 'function') return false;
+  let rules = constrained.get(type);
+  if (rules === undefined) {
+    rules = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length > 0;
+    constrained.set(type, rules);
   }
-  if (!hasRules) return;
+  return rules;
+}
+
+async function validateArgument(value: unknown, type: unknown): Promise<void> {
+  if (value === null || typeof value !== 'object' || !hasRules(type)) return;
   try {
     if (Array.isArray(value)) await Promise.all(value.filter((item) => item !== null && typeof item === 'object').map((item) => validateOrReject(item, VALIDATOR_OPTIONS)));
     else await validateOrReject(value, VALIDATOR_OPTIONS);
   } catch (error) {
     throw new ArgumentValidationError(error as never);
   }
+}
+
+/**
+ * type-graphql gives every field of an object type a resolver of its own, also a field that
+ * only reads the property of the same name (no field resolver, no roles, no middleware).
+ * Those get graphql-js's default resolver instead: the same value, without a call through
+ * type-graphql per field and row — and `resolve === undefined` then tells the query layer
+ * (common/query/relations.ts) that the field is a plain column read.
+ */
+function usePlainResolvers(schema: GraphQLSchema): GraphQLSchema {
+  const storage = typeMetadata();
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!(type instanceof GraphQLObjectType)) continue;
+    const fields = type.getFields();
+    const classes = new Set<Function>();
+    for (let c: Function | null = objectType.target; c && c !== Function.prototype; c = Object.getPrototypeOf(c) as Function | null) classes.add(c);
+    // The type's own fields and those it inherits (BaseRecord's id, timestamps, version).
+    const declared = storage.fields.filter((f) => classes.has(f.target));
+    for (const name of new Set(declared.map((f) => f.schemaName))) {
+      const plain = declared
+        .filter((f) => f.schemaName === name)
+        .every((f) => f.name === name && !f.roles && !f.middlewares?.length && !storage.fieldResolvers.some((r) => r.methodName === f.name && classes.has(r.getObjectType?.() as Function)));
+      if (plain && fields[name]) fields[name].resolve = undefined;
+    }
+  }
+  return schema;
+}
+
+/**
+ * Declared relation fields (common/query/relations.ts) are called by graphql-js directly
+ * where type-graphql's wrapper adds nothing — no roles, no middleware, only `@Args` whose
+ * classes carry no validation rule (what `validateArgument` would check): the same method
+ * body, without the per-row call through type-graphql that also turns every answer with
+ * arguments into a promise. Arguments then arrive as graphql-js coerced them (plain objects).
+ */
+function resolveRelationsDirectly(schema: GraphQLSchema): GraphQLSchema {
+  const storage = typeMetadata();
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!(type instanceof GraphQLObjectType)) continue;
+    for (const [name, field] of Object.entries(type.getFields())) {
+      const direct = declaredResolver(objectType.target.prototype as object, name);
+      if (!direct) continue;
+      const methods = storage.fieldResolvers.filter((r) => r.methodName === name && r.getObjectType?.() === objectType.target);
+      if (methods.length !== 1 || methods[0].roles || methods[0].middlewares?.length) continue;
+      const params = methods[0].params ?? [];
+      const plainArgs = params.every((p) => (p.kind === 'args' ? !hasRules(p.getType()) : p.kind !== 'arg' && p.kind !== 'custom'));
+      if (plainArgs) field.resolve = direct as never;
+    }
+  }
+  return schema;
 }
 
 let built: Promise<GraphQLSchema> | null = null;
@@ -105,7 +162,9 @@ export function luoshiSchema(): Promise<GraphQLSchema> {
     authChecker,
     validate: { forbidUnknownValues: false },
     validateFn: validateArgument,
-  });
+  })
+    .then(usePlainResolvers)
+    .then(resolveRelationsDirectly);
   return built;
 }
 

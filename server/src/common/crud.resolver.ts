@@ -1,4 +1,4 @@
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Info, Int, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
 import type { BaseRecord } from './base.entity.js';
 import { errors } from './errors.js';
@@ -6,37 +6,11 @@ import type { Context } from './context.js';
 import type { QueryInputs } from './query/resource.js';
 import type { RecordService } from './records.js';
 import { DEFAULT_LIMIT, type ListArgs } from './query/list.js';
+import { listColumns, prefetchPage, selects } from './query/relations.js';
 
 const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
 
-const selected = new WeakMap<FieldNode, Map<string, boolean>>();
-
-/**
- * Whether the field being resolved selects `name` directly (through fragments too; `@skip` and
- * `@include` are ignored, so a conditional selection counts as selected). Remembered per field
- * node: a cached document's nodes give the same answer on every request.
- */
-export function selects(info: GraphQLResolveInfo, name: string): boolean {
-  const first = info.fieldNodes[0];
-  let known = selected.get(first);
-  if (!known) selected.set(first, (known = new Map()));
-  const cached = known.get(name);
-  if (cached !== undefined) return cached;
-  const seen = new Set<string>();
-  const walk = (set: SelectionSetNode | undefined): boolean =>
-    !!set &&
-    set.selections.some((s) => {
-      if (s.kind === Kind.FIELD) return s.name.value === name;
-      if (s.kind === Kind.INLINE_FRAGMENT) return walk(s.selectionSet);
-      const fragment = info.fragments[s.name.value];
-      if (!fragment || seen.has(s.name.value)) return false;
-      seen.add(s.name.value);
-      return walk(fragment.selectionSet);
-    });
-  const answer = info.fieldNodes.some((node) => walk(node.selectionSet));
-  known.set(name, answer);
-  return answer;
-}
+export { selects };
 
 /** The list arguments with `countTotal: false` when the page's `total` is not selected. */
 export function countingIfSelected<A extends ListArgs>(args: A, info: GraphQLResolveInfo): A {
@@ -113,8 +87,10 @@ export function RecordResolver<E extends BaseRecord>(o: RecordResolverOptions<E>
     }
 
     @Query(() => o.page, { name: o.plural })
-    many(@Args(() => ListArgsType) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-      return o.service.list(ctx, countingIfSelected(args, info));
+    async many(@Args(() => ListArgsType) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+      const page = await o.service.list(ctx, { ...countingIfSelected(args, info), columns: listColumns(ctx, info, o.entity) });
+      await prefetchPage(ctx, info, page.items);
+      return page;
     }
 
     create(input: object, ctx: Context) {

@@ -8,6 +8,7 @@ import {
   type FieldNode,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type OperationDefinitionNode,
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
@@ -126,6 +127,37 @@ function assertApiKeyFilters(schema: GraphQLSchema, document: DocumentNode, sele
   walk(selectionSet, new Set());
 }
 
+/**
+ * What the gate needs of a document that does not depend on the request: its root fields,
+ * depth, NUL check and (without variables) its cost. Apollo keeps one parsed document per
+ * query text, so a client repeating a query has them computed once.
+ */
+interface DocumentFacts {
+  fields: string[];
+  depth: number;
+  /** The document holds a NUL character (checked again, to throw a fresh error). */
+  nul: boolean;
+  cost?: number;
+}
+const factsOf = new WeakMap<DocumentNode, Map<OperationDefinitionNode, DocumentFacts>>();
+
+function documentFacts(document: DocumentNode, operation: OperationDefinitionNode): DocumentFacts {
+  let byOperation = factsOf.get(document);
+  if (!byOperation) factsOf.set(document, (byOperation = new Map()));
+  let facts = byOperation.get(operation);
+  if (!facts) {
+    let nul = false;
+    try {
+      assertNoNul(document, null);
+    } catch {
+      nul = true;
+    }
+    facts = { fields: rootFields(document, operation.selectionSet), depth: operationDepth(document, operation.name?.value), nul };
+    byOperation.set(operation, facts);
+  }
+  return facts;
+}
+
 /** Root fields that check a password: at most one per HTTP request. */
 const CREDENTIAL_FIELDS = new Set(['login', 'changePassword']);
 
@@ -136,9 +168,9 @@ function requestError(error: AppError, status: number): AppError {
 }
 
 /** Refuses a NUL character anywhere in the request's strings (SQLite would match it against every row). */
-function assertNoNul(document: DocumentNode, variables: unknown): void {
+function assertNoNul(document: DocumentNode | null, variables: unknown): void {
   // Iterative: an attacker's input may be nested far deeper than the call stack.
-  const stack: unknown[] = [variables, document.definitions];
+  const stack: unknown[] = [variables, document?.definitions];
   while (stack.length) {
     const node = stack.pop();
     if (typeof node === 'string') {
@@ -209,7 +241,8 @@ export function requestGatePlugin(schema: GraphQLSchema, maxDepth: number, maxCo
             const named = request.operationName;
             throw requestError(named ? errors.badInput('operationName', 'unknownOperation', { name: named }) : errors.badInput('operationName', 'operationNameRequired'), 400);
           }
-          const fields = rootFields(document, operation.selectionSet);
+          const known = documentFacts(document, operation);
+          const fields = known.fields;
           // The one gate in front of every root field: without a login only `login` answers,
           // introspection included.
           if (!contextValue.principal && fields.some((f) => f !== 'login' && f !== '__typename')) {
@@ -226,12 +259,14 @@ export function requestGatePlugin(schema: GraphQLSchema, maxDepth: number, maxCo
             contextValue.cost.credentialChecks = (contextValue.cost.credentialChecks ?? 0) + checks;
             if (contextValue.cost.credentialChecks > 1) throw requestError(new AppError(ErrorCode.TOO_MANY_REQUESTS, 'oneLoginPerRequest'), 429);
           }
-          assertNoNul(document, request.variables);
-          const depth = operationDepth(document, request.operationName);
+          if (known.nul) assertNoNul(document, null);
+          if (request.variables) assertNoNul(null, request.variables);
+          const depth = known.depth;
           if (depth > maxDepth) throw errors.tooComplex('queryTooDeep', { depth, max: maxDepth });
           let cost: number;
           try {
-            cost = getComplexity({
+            // Without variables the cost is the document's own: computed once per cached document.
+            cost = (!operation.variableDefinitions?.length && known.cost) || getComplexity({
               schema,
               query: document,
               operationName: request.operationName ?? undefined,
@@ -244,6 +279,7 @@ export function requestGatePlugin(schema: GraphQLSchema, maxDepth: number, maxCo
             // Variables that do not fit their types: say so, as GraphQL would.
             throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
           }
+          if (!operation.variableDefinitions?.length) known.cost = cost;
           contextValue.cost.spent += cost;
           if (contextValue.cost.spent > maxCost) throw errors.tooComplex('queryTooCostly', { cost: contextValue.cost.spent, max: maxCost });
         },

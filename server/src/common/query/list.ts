@@ -25,6 +25,11 @@ export interface ListArgs {
    * so the count statement is not run and `total` is NaN. Default: counted.
    */
   countTotal?: boolean;
+  /**
+   * The entity properties to read (the id always): what the GraphQL selection needs
+   * (relations.ts). Absent: whole rows. The rows then have only these properties.
+   */
+  columns?: readonly string[] | null;
 }
 
 /**
@@ -36,8 +41,8 @@ export interface ListArgs {
  * TypeORM's `getMany` creates it (its class's prototype, no constructor).
  */
 interface Hydrator {
-  /** `alias.col AS c0, …` for the given (escaped) alias. */
-  select(alias: string): string;
+  /** `alias.col AS c0, …` for the given (escaped) alias: every column, or those of the given properties (and the id). */
+  select(alias: string, properties?: readonly string[] | null): string;
   hydrate(row: Record<string, unknown>): object;
 }
 
@@ -91,8 +96,12 @@ function hydratorOf(db: EntityManager, metadata: EntityMetadata): Hydrator {
     }));
   const plain = typeof metadata.target === 'function' && !metadata.isAlwaysUsingConstructor && metadata.lazyRelations.length === 0 && !db.connection.options.typename;
   const proto = typeof metadata.target === 'function' ? (metadata.target as { prototype: object }).prototype : Object.prototype;
+  const primary = new Set(metadata.primaryColumns.map((c) => c.propertyName));
   hydrator = {
-    select: (alias) => columns.map((c) => `${alias}.${driver.escape(c.column.databaseName)} AS ${driver.escape(c.key)}`).join(', '),
+    select: (alias, properties) =>
+      (properties ? columns.filter((c) => primary.has(c.column.propertyName) || properties.includes(c.column.propertyName)) : columns)
+        .map((c) => `${alias}.${driver.escape(c.column.databaseName)} AS ${driver.escape(c.key)}`)
+        .join(', '),
     hydrate: (row) => {
       const entity = (plain ? Object.create(proto) : metadata.create(undefined, { fromDeserializer: true })) as Record<string, unknown>;
       for (const c of columns) {
@@ -109,14 +118,21 @@ function hydratorOf(db: EntityManager, metadata: EntityMetadata): Hydrator {
 }
 
 /** Runs a SELECT of whole rows built by `select` (given the escaped alias's column list) and hydrates them. */
-async function selectEntities<E extends Row>(db: EntityManager, def: ResourceDef<E>, alias: string, text: (columns: string) => string, params: Record<string, unknown>): Promise<E[]> {
-  return (await selectRows(db, def, alias, text, params)).map(([entity]) => entity);
+async function selectEntities<E extends Row>(db: EntityManager, def: ResourceDef<E>, alias: string, text: (columns: string) => string, params: Record<string, unknown>, properties?: readonly string[] | null): Promise<E[]> {
+  return (await selectRows(db, def, alias, text, params, properties)).map(([entity]) => entity);
 }
 
 /** The same, with each entity its raw row (for columns selected beside the entity's, such as a window count). */
-async function selectRows<E extends Row>(db: EntityManager, def: ResourceDef<E>, alias: string, text: (columns: string) => string, params: Record<string, unknown>): Promise<[E, Record<string, unknown>][]> {
+async function selectRows<E extends Row>(
+  db: EntityManager,
+  def: ResourceDef<E>,
+  alias: string,
+  text: (columns: string) => string,
+  params: Record<string, unknown>,
+  properties?: readonly string[] | null,
+): Promise<[E, Record<string, unknown>][]> {
   const hydrator = hydratorOf(db, db.connection.getMetadata(def.entity));
-  const [query, values] = db.connection.driver.escapeQueryWithParameters(text(hydrator.select(db.connection.driver.escape(alias))), params);
+  const [query, values] = db.connection.driver.escapeQueryWithParameters(text(hydrator.select(db.connection.driver.escape(alias), properties)), params);
   const rows: Record<string, unknown>[] = await db.query(query, values);
   return rows.map((row) => [hydrator.hydrate(row) as E, row]);
 }
@@ -197,15 +213,19 @@ export class ScopedQuery<E extends Row> {
     return `FROM ${this.sql.table(this.def.entity)} ${esc(this.sql.alias)}${join}${where}`;
   }
 
-  /** The rows as entities, in `order`, with LIMIT/OFFSET; the same statement as `builder().getMany()`, built without TypeORM. */
-  async rows(order: string[], page?: { offset: number; limit: number }): Promise<E[]> {
+  /**
+   * The rows as entities, in `order`, with LIMIT/OFFSET; the same statement as
+   * `builder().getMany()`, built without TypeORM — or with only the given properties' columns
+   * (not when locking: a row read to be changed is read whole).
+   */
+  async rows(order: string[], page?: { offset: number; limit: number }, properties?: readonly string[] | null): Promise<E[]> {
     if (this.opts.lock) {
       const qb = applyOrder(this.builder(), order);
       return (page ? qb.offset(page.offset).limit(page.limit) : qb).getMany();
     }
     const orderBy = order.length ? ` ORDER BY ${order.join(', ')}` : '';
     const limit = page ? ` LIMIT ${this.sql.param(page.limit)} OFFSET ${this.sql.param(page.offset)}` : '';
-    return selectEntities(this.db, this.def, this.sql.alias, (columns) => `SELECT ${columns} ${this.fromWhere()}${orderBy}${limit}`, this.sql.params);
+    return selectEntities(this.db, this.def, this.sql.alias, (columns) => `SELECT ${columns} ${this.fromWhere()}${orderBy}${limit}`, this.sql.params, properties);
   }
 
   builder(): SelectQueryBuilder<E> {
@@ -236,7 +256,7 @@ export async function listPage<E extends Row>(
   const q = new ScopedQuery(ctx, def, ctx.db.manager, { deleted: args.deleted, args, aggregate: opts.aggregate }).filter(args.filter);
   opts.extra?.(q);
   const terms = q.order(args.orderBy);
-  const items = await q.rows(terms, { offset, limit });
+  const items = await q.rows(terms, { offset, limit }, args.columns);
   // COUNT(*), not the query builder's COUNT(DISTINCT id): the only join is the 1:1 derived table, and a
   // plain count is read from an index without collecting every id.
   const total = args.countTotal === false ? NaN : Number((await q.builder().select('COUNT(*)', 'n').getRawOne<{ n: number | string }>())?.n ?? 0);
@@ -249,11 +269,11 @@ export async function loadByIds<E extends Row>(
   def: ResourceDef<E>,
   ids: readonly number[],
   db: EntityManager = ctx.db.manager,
-  opts: { deleted?: boolean; lock?: 'pessimistic_read' | 'pessimistic_write'; aggregate?: boolean } = {},
+  opts: { deleted?: boolean; lock?: 'pessimistic_read' | 'pessimistic_write'; aggregate?: boolean; columns?: readonly string[] | null } = {},
 ): Promise<(E | null)[]> {
   if (ids.length === 0) return [];
   const q = new ScopedQuery(ctx, def, db, opts);
-  const rows = await q.where(`${q.sql.col('id')} IN ${q.sql.list([...new Set(ids)])}`).rows([]);
+  const rows = await q.where(`${q.sql.col('id')} IN ${q.sql.list([...new Set(ids)])}`).rows([], undefined, opts.columns);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? null);
 }
@@ -312,6 +332,7 @@ export async function relationPages<E extends Row>(
             `SELECT ${columns}${countInWindow ? `, ${esc('w')}.${esc('n')} AS ${esc('total_in_parent')}` : ''} FROM ${ranked.sql.table(def.entity)} ${esc('rel')} INNER JOIN (${window}) ${esc('w')} ON ${esc('w')}.${esc('id')} = ${esc('rel')}.${esc('id')}` +
             ` WHERE ${esc('w')}.${esc('rn')} > ${ranked.sql.param(offset)} AND ${esc('w')}.${esc('rn')} <= ${ranked.sql.param(offset + limit)} ORDER BY ${esc('w')}.${esc('rn')} ASC`,
           ranked.sql.params,
+          args.columns && [...args.columns, foreignKey],
         );
   const rows = selected.map(([entity]) => entity);
 

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context.js';
 import { today } from '../../common/dates.js';
 import { LocalDateScalar } from '../../common/scalars.js';
@@ -9,6 +10,7 @@ import { departmentResource } from '../hierarchy/department.service.js';
 import { targetQuery } from '../targets/target.inputs.js';
 import { BulletinView, Scoreboard, ScoreboardLevel, TargetGroupBy, TargetStatsRow } from './analytics.types.js';
 import { MAX_TREND_MONTHS, analyticsService } from './analytics.service.js';
+import { toOne } from '../../common/query/relations.js';
 
 /** Root fields an API key (dashboards) may call; everything else answers FORBIDDEN for a key. */
 export const ANALYTICS_FIELDS = new Set(['targetStats', 'scoreboard', 'bulletin', 'bulletins', 'assessmentRanking', 'unitAssessments', 'consistency']);
@@ -23,6 +25,9 @@ function targetStatsCost(args: Record<string, unknown>, childComplexity: number)
   const rowsPerMonth = groups.length > 1 ? 300 : 1;
   return months * (10 + rowsPerMonth * childComplexity);
 }
+
+const targetStatsRowCounty = toOne(TargetStatsRow, 'county', () => countyResource, 'countyId');
+const targetStatsRowDepartment = toOne(TargetStatsRow, 'department', () => departmentResource, 'departmentId');
 
 @Resolver(() => TargetStatsRow)
 export class AnalyticsResolver {
@@ -77,12 +82,12 @@ export class AnalyticsResolver {
   }
 
   @FieldResolver(() => County, { nullable: true })
-  county(@Root() row: TargetStatsRow, @Ctx() ctx: Context) {
-    return row.countyId == null ? null : ctx.loaders.byId(countyResource).load(row.countyId);
+  county(@Root() row: TargetStatsRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return targetStatsRowCounty.load(ctx, row, info);
   }
 
   @FieldResolver(() => Department, { nullable: true })
-  department(@Root() row: TargetStatsRow, @Ctx() ctx: Context) {
-    return row.departmentId == null ? null : ctx.loaders.byId(departmentResource).load(row.departmentId);
+  department(@Root() row: TargetStatsRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return targetStatsRowDepartment.load(ctx, row, info);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { JSONScalar } from '../../common/scalars.js';
 import type { Context } from '../../common/context.js';
 import { relationArgs } from '../../common/crud.resolver.js';
@@ -9,11 +10,14 @@ import { User } from '../users/user.entity.js';
 import { userResource } from '../users/user.service.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { auditQuery, auditService } from './audit.service.js';
+import { toOne } from '../../common/query/relations.js';
 
 const AuditEventPage = PageType(AuditEvent, 'AuditEvent');
 const AuditArgs = relationArgs(auditQuery);
 
 /** Read-only: the schema has no mutation that touches audit events. */
+const auditEventActor = toOne(AuditEvent, 'actor', () => userResource, 'actorId');
+
 @Resolver(() => AuditEvent)
 export class AuditEventResolver {
   @Authorized(Role.ADMIN, Role.REGIONAL, Role.COUNTY, Role.ANALYST)
@@ -34,7 +38,7 @@ export class AuditEventResolver {
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The acting user, when visible to you.' })
-  actor(@Root() event: AuditEvent, @Ctx() ctx: Context) {
-    return event.actorId == null ? null : ctx.loaders.byId(userResource).load(event.actorId);
+  actor(@Root() event: AuditEvent, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return auditEventActor.load(ctx, event, info);
   }
 }

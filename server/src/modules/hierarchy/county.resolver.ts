@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context.js';
-import { RecordResolver, relationArgs, selects } from '../../common/crud.resolver.js';
+import { RecordResolver, relationArgs } from '../../common/crud.resolver.js';
+import { toMany, toOne } from '../../common/query/relations.js';
 import type { ListArgs } from '../../common/query/list.js';
 import { County } from './county.entity.js';
 import { CountyPage, countyQuery, CreateCountyInput, UpdateCountyInput } from './county.inputs.js';
@@ -12,6 +13,9 @@ import { Region } from './region.entity.js';
 import { regionResource } from './region.service.js';
 
 const DepartmentArgs = relationArgs(departmentQuery);
+
+const region = toOne(County, 'region', () => regionResource, 'regionId');
+const departments = toMany(County, 'departments', () => departmentResource, 'countyId');
 
 @Resolver(() => County)
 export class CountyResolver extends RecordResolver({
@@ -26,12 +30,12 @@ export class CountyResolver extends RecordResolver({
   service: countyService,
 }) {
   @FieldResolver(() => Region, { nullable: true })
-  region(@Root() county: County, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(regionResource).load(county.regionId);
+  region(@Root() county: County, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return region.load(ctx, county, info);
   }
 
   @FieldResolver(() => DepartmentPage)
   departments(@Root() county: County, @Args(() => DepartmentArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.page(departmentResource, 'countyId', args, selects(info, 'total')).load(county.id);
+    return departments.load(ctx, county, args, info);
   }
 }

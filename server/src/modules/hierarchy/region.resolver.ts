@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context.js';
-import { RecordResolver, relationArgs, selects } from '../../common/crud.resolver.js';
+import { RecordResolver, relationArgs } from '../../common/crud.resolver.js';
+import { toMany } from '../../common/query/relations.js';
 import type { ListArgs } from '../../common/query/list.js';
 import { CountyPage, countyQuery } from './county.inputs.js';
 import { countyResource } from './county.service.js';
@@ -13,6 +14,9 @@ import { regionService } from './region.service.js';
 
 const CountyArgs = relationArgs(countyQuery);
 const DepartmentArgs = relationArgs(departmentQuery);
+
+const counties = toMany(Region, 'counties', () => countyResource, 'regionId');
+const departments = toMany(Region, 'departments', () => departmentResource, 'regionId');
 
 @Resolver(() => Region)
 export class RegionResolver extends RecordResolver({
@@ -28,11 +32,11 @@ export class RegionResolver extends RecordResolver({
 }) {
   @FieldResolver(() => CountyPage)
   counties(@Root() region: Region, @Args(() => CountyArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.page(countyResource, 'regionId', args, selects(info, 'total')).load(region.id);
+    return counties.load(ctx, region, args, info);
   }
 
   @FieldResolver(() => DepartmentPage, { description: 'All departments of the region, county ones included; filter countyId.isNull for 地直 units.' })
   departments(@Root() region: Region, @Args(() => DepartmentArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.loaders.page(departmentResource, 'regionId', args, selects(info, 'total')).load(region.id);
+    return departments.load(ctx, region, args, info);
   }
 }

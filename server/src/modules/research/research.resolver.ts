@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context.js';
 import { RecordResolver, relationArgs } from '../../common/crud.resolver.js';
 import type { ListArgs } from '../../common/query/list.js';
@@ -12,6 +13,12 @@ import { fieldResearchService } from './field-research.service.js';
 import { PublicFeedback } from './public-feedback.entity.js';
 import { CreatePublicFeedbackInput, PublicFeedbackPage, publicFeedbackQuery, UpdatePublicFeedbackInput } from './public-feedback.inputs.js';
 import { publicFeedbackResource, publicFeedbackService } from './public-feedback.service.js';
+import { toMany, toOne } from '../../common/query/relations.js';
+
+const fieldResearchCounty = toOne(FieldResearch, 'county', () => countyResource, 'countyId');
+const publicFeedbackCounty = toOne(PublicFeedback, 'county', () => countyResource, 'countyId');
+const publicFeedbackTarget = toOne(PublicFeedback, 'target', () => targetResource, 'targetId');
+const targetPublicFeedbacks = toMany(Target, 'publicFeedbacks', () => publicFeedbackResource, 'targetId');
 
 @Resolver(() => FieldResearch)
 export class FieldResearchResolver extends RecordResolver({
@@ -25,8 +32,8 @@ export class FieldResearchResolver extends RecordResolver({
   service: fieldResearchService,
 }) {
   @FieldResolver(() => County, { nullable: true })
-  county(@Root() research: FieldResearch, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(countyResource).load(research.countyId);
+  county(@Root() research: FieldResearch, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return fieldResearchCounty.load(ctx, research, info);
   }
 
   @FieldResolver(() => [Target], { complexity: ({ childComplexity }) => 1 + 100 * childComplexity, description: 'The targets this visit led to.' })
@@ -47,13 +54,13 @@ export class PublicFeedbackResolver extends RecordResolver({
   service: publicFeedbackService,
 }) {
   @FieldResolver(() => County, { nullable: true })
-  county(@Root() feedback: PublicFeedback, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(countyResource).load(feedback.countyId);
+  county(@Root() feedback: PublicFeedback, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return publicFeedbackCounty.load(ctx, feedback, info);
   }
 
   @FieldResolver(() => Target, { nullable: true })
-  target(@Root() feedback: PublicFeedback, @Ctx() ctx: Context) {
-    return feedback.targetId == null ? null : ctx.loaders.byId(targetResource).load(feedback.targetId);
+  target(@Root() feedback: PublicFeedback, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return publicFeedbackTarget.load(ctx, feedback, info);
   }
 }
 
@@ -67,7 +74,7 @@ export class TargetResearchResolver {
   }
 
   @FieldResolver(() => PublicFeedbackPage, { description: '群众意见 linked to this target.' })
-  publicFeedbacks(@Root() target: Target, @Args(() => FeedbackArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.page(publicFeedbackResource, 'targetId', args).load(target.id);
+  publicFeedbacks(@Root() target: Target, @Args(() => FeedbackArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return targetPublicFeedbacks.load(ctx, target, args, info);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { User } from '../users/user.entity.js';
 import { userResource } from '../users/user.service.js';
 import type { Context } from '../../common/context.js';
@@ -25,8 +26,20 @@ import {
   UpdateSupervisionNoticeInput,
 } from './supervision-notice.inputs.js';
 import { noticeResource, noticeService } from './supervision-notice.service.js';
+import { toMany, toOne } from '../../common/query/relations.js';
 
 const asOfArg = { nullable: true, description: 'As of this date (default today).' };
+
+const inspectionTarget = toOne(Inspection, 'target', () => targetResource, 'targetId');
+const inspectionCounty = toOne(Inspection, 'county', () => countyResource, 'countyId');
+const inspectionDepartment = toOne(Inspection, 'department', () => departmentResource, 'departmentId');
+const supervisionNoticeTarget = toOne(SupervisionNotice, 'target', () => targetResource, 'targetId');
+const supervisionNoticeCounty = toOne(SupervisionNotice, 'county', () => countyResource, 'countyId');
+const supervisionNoticeIssuedBy = toOne(SupervisionNotice, 'issuedBy', () => userResource, 'issuedById');
+const supervisionNoticeRespondedBy = toOne(SupervisionNotice, 'respondedBy', () => userResource, 'respondedById');
+const targetInspections = toMany(Target, 'inspections', () => inspectionResource, 'targetId');
+const targetSupervisionNotices = toMany(Target, 'supervisionNotices', () => noticeResource, 'targetId');
+const countyInspections = toMany(County, 'inspections', () => inspectionResource, 'countyId');
 
 @Resolver(() => Inspection)
 export class InspectionResolver extends RecordResolver({
@@ -50,18 +63,18 @@ export class InspectionResolver extends RecordResolver({
   }
 
   @FieldResolver(() => Target, { nullable: true })
-  target(@Root() inspection: Inspection, @Ctx() ctx: Context) {
-    return inspection.targetId == null ? null : ctx.loaders.byId(targetResource).load(inspection.targetId);
+  target(@Root() inspection: Inspection, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return inspectionTarget.load(ctx, inspection, info);
   }
 
   @FieldResolver(() => County, { nullable: true })
-  county(@Root() inspection: Inspection, @Ctx() ctx: Context) {
-    return inspection.countyId == null ? null : ctx.loaders.byId(countyResource).load(inspection.countyId);
+  county(@Root() inspection: Inspection, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return inspectionCounty.load(ctx, inspection, info);
   }
 
   @FieldResolver(() => Department, { nullable: true })
-  department(@Root() inspection: Inspection, @Ctx() ctx: Context) {
-    return inspection.departmentId == null ? null : ctx.loaders.byId(departmentResource).load(inspection.departmentId);
+  department(@Root() inspection: Inspection, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return inspectionDepartment.load(ctx, inspection, info);
   }
 }
 
@@ -102,23 +115,23 @@ export class SupervisionNoticeResolver extends RecordResolver({
   }
 
   @FieldResolver(() => Target, { nullable: true })
-  target(@Root() notice: SupervisionNotice, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(targetResource).load(notice.targetId);
+  target(@Root() notice: SupervisionNotice, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return supervisionNoticeTarget.load(ctx, notice, info);
   }
 
   @FieldResolver(() => County, { nullable: true, description: 'The county the notice went to.' })
-  county(@Root() notice: SupervisionNotice, @Ctx() ctx: Context) {
-    return notice.countyId == null ? null : ctx.loaders.byId(countyResource).load(notice.countyId);
+  county(@Root() notice: SupervisionNotice, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return supervisionNoticeCounty.load(ctx, notice, info);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who issued it (when visible to you).' })
-  issuedBy(@Root() notice: SupervisionNotice, @Ctx() ctx: Context) {
-    return notice.issuedById == null ? null : ctx.loaders.byId(userResource).load(notice.issuedById);
+  issuedBy(@Root() notice: SupervisionNotice, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return supervisionNoticeIssuedBy.load(ctx, notice, info);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who answered it (when visible to you).' })
-  respondedBy(@Root() notice: SupervisionNotice, @Ctx() ctx: Context) {
-    return notice.respondedById == null ? null : ctx.loaders.byId(userResource).load(notice.respondedById);
+  respondedBy(@Root() notice: SupervisionNotice, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return supervisionNoticeRespondedBy.load(ctx, notice, info);
   }
 }
 
@@ -128,20 +141,20 @@ const NoticeArgs = relationArgs(noticeQuery);
 @Resolver(() => Target)
 export class TargetSupervisionResolver {
   @FieldResolver(() => InspectionPage)
-  inspections(@Root() target: Target, @Args(() => InspectionArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.page(inspectionResource, 'targetId', args).load(target.id);
+  inspections(@Root() target: Target, @Args(() => InspectionArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return targetInspections.load(ctx, target, args, info);
   }
 
   @FieldResolver(() => SupervisionNoticePage)
-  supervisionNotices(@Root() target: Target, @Args(() => NoticeArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.page(noticeResource, 'targetId', args).load(target.id);
+  supervisionNotices(@Root() target: Target, @Args(() => NoticeArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return targetSupervisionNotices.load(ctx, target, args, info);
   }
 }
 
 @Resolver(() => County)
 export class CountySupervisionResolver {
   @FieldResolver(() => InspectionPage)
-  inspections(@Root() county: County, @Args(() => InspectionArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.page(inspectionResource, 'countyId', args).load(county.id);
+  inspections(@Root() county: County, @Args(() => InspectionArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return countyInspections.load(ctx, county, args, info);
   }
 }

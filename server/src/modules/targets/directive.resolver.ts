@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Info, Resolver, Root } from 'type-graphql';
 import { today } from '../../common/dates.js';
 import { LocalDateScalar } from '../../common/scalars.js';
 import type { Context } from '../../common/context.js';
@@ -11,6 +12,7 @@ import { TargetPage } from './target.inputs.js';
 import { TargetRelationArgs } from './target.resolver.js';
 import { TargetStatus, WarningLevel } from './target.entity.js';
 import { targetResource, targetService, type DirectiveRollUp } from './target.service.js';
+import { toMany } from '../../common/query/relations.js';
 
 const TargetArgs = TargetRelationArgs;
 const asOfArg = { nullable: true, description: 'Evaluate as of this date (default today).' };
@@ -19,6 +21,8 @@ function rollUp(ctx: Context, directive: Directive, asOf: string | null): Promis
   const date = asOf ?? today();
   return ctx.loaders.custom<number, DirectiveRollUp | null>(`directive-rollup:${date}`, (ids) => targetService.directiveRollUp(ctx, ids, date)).load(directive.id);
 }
+
+const directiveTargets = toMany(Directive, 'targets', () => targetResource, 'directiveId');
 
 @Resolver(() => Directive)
 export class DirectiveResolver extends RecordResolver({
@@ -49,7 +53,7 @@ export class DirectiveResolver extends RecordResolver({
   }
 
   @FieldResolver(() => TargetPage, { description: 'Targets that implement it (all levels; filter parentId.isNull for the roots).' })
-  targets(@Root() directive: Directive, @Args(() => TargetArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.page(targetResource, 'directiveId', args).load(directive.id);
+  targets(@Root() directive: Directive, @Args(() => TargetArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return directiveTargets.load(ctx, directive, args, info);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context.js';
 import { RecordResolver } from '../../common/crud.resolver.js';
 import { User } from '../users/user.entity.js';
@@ -10,6 +11,12 @@ import { ProgressReportPage, progressReportQuery, ReviewProgressReportInput, Sub
 import { progressReportService } from './progress-report.service.js';
 import { Target } from './target.entity.js';
 import { targetResource } from './target.service.js';
+import { toOne } from '../../common/query/relations.js';
+
+const progressReportCounty = toOne(ProgressReport, 'county', () => countyResource, 'countyId');
+const progressReportTarget = toOne(ProgressReport, 'target', () => targetResource, 'targetId');
+const progressReportReporter = toOne(ProgressReport, 'reporter', () => userResource, 'reporterId');
+const progressReportReviewer = toOne(ProgressReport, 'reviewer', () => userResource, 'reviewerId');
 
 @Resolver(() => ProgressReport)
 export class ProgressReportResolver extends RecordResolver({
@@ -45,22 +52,22 @@ export class ProgressReportResolver extends RecordResolver({
   }
 
   @FieldResolver(() => County, { nullable: true, description: 'The county the report was made in.' })
-  county(@Root() report: ProgressReport, @Ctx() ctx: Context) {
-    return report.countyId == null ? null : ctx.loaders.byId(countyResource).load(report.countyId);
+  county(@Root() report: ProgressReport, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return progressReportCounty.load(ctx, report, info);
   }
 
   @FieldResolver(() => Target, { nullable: true })
-  target(@Root() report: ProgressReport, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(targetResource).load(report.targetId);
+  target(@Root() report: ProgressReport, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return progressReportTarget.load(ctx, report, info);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who reported (when visible to you).' })
-  reporter(@Root() report: ProgressReport, @Ctx() ctx: Context) {
-    return report.reporterId == null ? null : ctx.loaders.byId(userResource).load(report.reporterId);
+  reporter(@Root() report: ProgressReport, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return progressReportReporter.load(ctx, report, info);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  reviewer(@Root() report: ProgressReport, @Ctx() ctx: Context) {
-    return report.reviewerId == null ? null : ctx.loaders.byId(userResource).load(report.reviewerId);
+  reviewer(@Root() report: ProgressReport, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return progressReportReviewer.load(ctx, report, info);
   }
 }

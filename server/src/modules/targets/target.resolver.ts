@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Info, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context.js';
 import { listArgs, RecordResolver, relationArgs } from '../../common/crud.resolver.js';
 import { today } from '../../common/dates.js';
@@ -21,6 +22,7 @@ import { Target, TargetStatus, WarningLevel } from './target.entity.js';
 import { CreateTargetInput, DecomposeTargetInput, TargetPage, targetQuery, UpdateTargetInput } from './target.inputs.js';
 import { targetService } from './target.service.js';
 import type { TargetMetrics } from './target-metrics.js';
+import { toMany, toOne } from '../../common/query/relations.js';
 
 @ArgsType()
 class TargetListArgs extends listArgs(targetQuery) {
@@ -46,6 +48,18 @@ function metrics(ctx: Context, target: Target, asOf: string | null | undefined, 
     .custom<number, TargetMetrics | null>(`target-metrics:${claimed ? 'claimed' : 'official'}:${date}`, (ids) => targetService.metrics(ctx, ids, date, claimed))
     .load(target.id);
 }
+
+const targetParent = toOne(Target, 'parent', () => targetService.def, 'parentId');
+const targetChildren = toMany(Target, 'children', () => targetService.def, 'parentId');
+const targetProgressReports = toMany(Target, 'progressReports', () => progressReportResource, 'targetId');
+const targetDirective = toOne(Target, 'directive', () => directiveResource, 'directiveId');
+const targetRegion = toOne(Target, 'region', () => regionResource, 'regionId');
+const targetResponsibleCounty = toOne(Target, 'responsibleCounty', () => countyResource, 'responsibleCountyId');
+const targetResponsibleDepartment = toOne(Target, 'responsibleDepartment', () => departmentResource, 'responsibleDepartmentId');
+const targetResponsibleCadre = toOne(Target, 'responsibleCadre', () => cadreResource, 'responsibleCadreId');
+const countyTargets = toMany(County, 'targets', () => targetService.def, 'countyId');
+const departmentTargets = toMany(Department, 'targets', () => targetService.def, 'responsibleDepartmentId');
+const cadreTargets = toMany(Cadre, 'targets', () => targetService.def, 'responsibleCadreId');
 
 @Resolver(() => Target)
 export class TargetResolver extends RecordResolver({
@@ -109,43 +123,43 @@ export class TargetResolver extends RecordResolver({
   }
 
   @FieldResolver(() => Target, { nullable: true })
-  parent(@Root() target: Target, @Ctx() ctx: Context) {
-    return target.parentId == null ? null : ctx.loaders.byId(targetService.def).load(target.parentId);
+  parent(@Root() target: Target, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return targetParent.load(ctx, target, info);
   }
 
   @FieldResolver(() => TargetPage)
-  children(@Root() target: Target, @Args(() => ChildArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.page(targetService.def, 'parentId', args).load(target.id);
+  children(@Root() target: Target, @Args(() => ChildArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return targetChildren.load(ctx, target, args, info);
   }
 
   @FieldResolver(() => ProgressReportPage)
-  progressReports(@Root() target: Target, @Args(() => ReportArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.page(progressReportResource, 'targetId', args).load(target.id);
+  progressReports(@Root() target: Target, @Args(() => ReportArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return targetProgressReports.load(ctx, target, args, info);
   }
 
   @FieldResolver(() => Directive, { nullable: true })
-  directive(@Root() target: Target, @Ctx() ctx: Context) {
-    return target.directiveId == null ? null : ctx.loaders.byId(directiveResource).load(target.directiveId);
+  directive(@Root() target: Target, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return targetDirective.load(ctx, target, info);
   }
 
   @FieldResolver(() => Region, { nullable: true })
-  region(@Root() target: Target, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(regionResource).load(target.regionId);
+  region(@Root() target: Target, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return targetRegion.load(ctx, target, info);
   }
 
   @FieldResolver(() => County, { nullable: true })
-  responsibleCounty(@Root() target: Target, @Ctx() ctx: Context) {
-    return target.responsibleCountyId == null ? null : ctx.loaders.byId(countyResource).load(target.responsibleCountyId);
+  responsibleCounty(@Root() target: Target, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return targetResponsibleCounty.load(ctx, target, info);
   }
 
   @FieldResolver(() => Department, { nullable: true })
-  responsibleDepartment(@Root() target: Target, @Ctx() ctx: Context) {
-    return target.responsibleDepartmentId == null ? null : ctx.loaders.byId(departmentResource).load(target.responsibleDepartmentId);
+  responsibleDepartment(@Root() target: Target, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return targetResponsibleDepartment.load(ctx, target, info);
   }
 
   @FieldResolver(() => Cadre, { nullable: true })
-  responsibleCadre(@Root() target: Target, @Ctx() ctx: Context) {
-    return target.responsibleCadreId == null ? null : ctx.loaders.byId(cadreResource).load(target.responsibleCadreId);
+  responsibleCadre(@Root() target: Target, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return targetResponsibleCadre.load(ctx, target, info);
   }
 }
 
@@ -155,23 +169,23 @@ const TargetArgs = TargetRelationArgs;
 @Resolver(() => County)
 export class CountyTargetsResolver {
   @FieldResolver(() => TargetPage, { description: 'Targets of the county, at every level of its trees.' })
-  targets(@Root() county: County, @Args(() => TargetArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.page(targetService.def, 'countyId', args).load(county.id);
+  targets(@Root() county: County, @Args(() => TargetArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return countyTargets.load(ctx, county, args, info);
   }
 }
 
 @Resolver(() => Department)
 export class DepartmentTargetsResolver {
   @FieldResolver(() => TargetPage, { description: 'Targets the department is responsible for.' })
-  targets(@Root() department: Department, @Args(() => TargetArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.page(targetService.def, 'responsibleDepartmentId', args).load(department.id);
+  targets(@Root() department: Department, @Args(() => TargetArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return departmentTargets.load(ctx, department, args, info);
   }
 }
 
 @Resolver(() => Cadre)
 export class CadreTargetsResolver {
   @FieldResolver(() => TargetPage, { description: 'Targets the cadre is responsible for.' })
-  targets(@Root() cadre: Cadre, @Args(() => TargetArgs) args: ListArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.page(targetService.def, 'responsibleCadreId', args).load(cadre.id);
+  targets(@Root() cadre: Cadre, @Args(() => TargetArgs) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return cadreTargets.load(ctx, cadre, args, info);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context.js';
 import { RecordResolver } from '../../common/crud.resolver.js';
 import { County } from '../hierarchy/county.entity.js';
@@ -8,6 +9,10 @@ import { regionResource } from '../hierarchy/region.service.js';
 import { User } from './user.entity.js';
 import { CreateUserInput, LoginResult, UpdateUserInput, UserPage, userQuery } from './user.inputs.js';
 import { userService } from './user.service.js';
+import { toOne } from '../../common/query/relations.js';
+
+const userRegion = toOne(User, 'region', () => regionResource, 'regionId');
+const userCounty = toOne(User, 'county', () => countyResource, 'countyId');
 
 @Resolver(() => User)
 export class UserResolver extends RecordResolver({
@@ -45,12 +50,12 @@ export class UserResolver extends RecordResolver({
   }
 
   @FieldResolver(() => Region, { nullable: true })
-  region(@Root() user: User, @Ctx() ctx: Context) {
-    return user.regionId == null ? null : ctx.loaders.byId(regionResource).load(user.regionId);
+  region(@Root() user: User, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return userRegion.load(ctx, user, info);
   }
 
   @FieldResolver(() => County, { nullable: true })
-  county(@Root() user: User, @Ctx() ctx: Context) {
-    return user.countyId == null ? null : ctx.loaders.byId(countyResource).load(user.countyId);
+  county(@Root() user: User, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return userCounty.load(ctx, user, info);
   }
 }
