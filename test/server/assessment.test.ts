@@ -344,6 +344,55 @@ describe('review: override and confirm', () => {
   });
 });
 
+describe('computing again', () => {
+  const events = async (id: string) =>
+    (await ok('query($id: ID!) { auditEvents(filter: { entityType: { eq: "Assessment" }, entityId: { eq: $id } }, orderBy: [{ field: ID, direction: ASC }]) { items { action } } }', { id }, admin)).auditEvents.items.map((e: any) => e.action);
+  const computeFull = async (k: string) =>
+    (await ok(`mutation($c: ID!) { computeAssessment(cadreId: $c, period: "2025") { ${ASSESSMENT} createdAt updatedAt } }`, { c: k })).computeAssessment;
+
+  it('keeps a draft that would be stored again as it is (no write, no event); changed figures or an override make a new draft', async () => {
+    const k = await cadre('重算不变');
+    const t = await target(k, '重算目标', '2025-06-30');
+    await f.report(t, '2025-03-01', { percentComplete: 50 });
+    const x = await computeFull(k);
+    const again = await computeFull(k);
+    expect(again).toEqual(x); // the same draft: id, version, timestamps, figures
+    expect(await events(x.id)).toEqual(['CREATE']);
+
+    await f.report(t, '2025-05-01', { percentComplete: 80 });
+    const changed = await computeFull(k);
+    expect(changed.id).not.toBe(x.id);
+    expect(changed.targetScore).toBe(80);
+    expect(await events(x.id)).toEqual(['CREATE', 'DELETE']);
+    const drafts = await ok('query($k: ID!) { assessments(filter: { cadreId: { eq: $k } }) { items { id } } }', { k });
+    expect(drafts.assessments.items).toEqual([{ id: changed.id }]);
+
+    // An overridden draft is replaced even when the figures are the same, as before.
+    const o = (await ok('mutation($id: ID!, $v: Int!) { overrideAssessmentTier(id: $id, input: { version: $v, tier: PROMOTE, reason: "复核" }) { version } }', { id: changed.id, v: changed.version })).overrideAssessmentTier;
+    expect(o.version).toBe(2);
+    const replaced = await computeFull(k);
+    expect(replaced.id).not.toBe(changed.id);
+    expect(replaced).toMatchObject({ overrideTier: null, version: 1, targetScore: 80 });
+    expect(await events(changed.id)).toEqual(['CREATE', 'UPDATE', 'DELETE']);
+  });
+
+  it('a county or the region computed again unchanged writes nothing, returns the same drafts, with the same number of statements', async () => {
+    const countyQuery = `mutation($c: ID!) { computeAssessments(period: "2026", filter: { countyId: { eq: $c } }) { id version } }`;
+    const regionQuery = 'mutation { computeAssessments(period: "2026") { id version } }';
+    await server.gql(countyQuery, { c: countyId }, { token: region });
+    const first = await server.gql(regionQuery, {}, { token: region });
+    const c2 = await server.gql(countyQuery, { c: countyId }, { token: region });
+    const r2 = await server.gql(regionQuery, {}, { token: region });
+    expect(r2.errors).toBeUndefined();
+    expect(r2.data!.computeAssessments).toEqual(first.data!.computeAssessments);
+    expect(c2.data!.computeAssessments.length).toBeGreaterThan(0);
+    expect(r2.data!.computeAssessments.length).toBeGreaterThan(5 * c2.data!.computeAssessments.length);
+    expect(r2.extensions!.sqlStatements).toBe(c2.extensions!.sqlStatements);
+    const ids = new Set(r2.data!.computeAssessments.map((a: any) => a.id));
+    expect(c2.data!.computeAssessments.every((a: any) => ids.has(a.id))).toBe(true);
+  });
+});
+
 describe('the assessment policy', () => {
   it('keeps its tiers descending and its weights above zero; every change is a new version', async () => {
     const before = (await ok('{ assessmentPolicies { id } }', {}, admin)).assessmentPolicies.length;

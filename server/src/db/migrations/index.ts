@@ -25,9 +25,11 @@ import { AssessmentCountyIndex1796162425150 as SqliteAssessmentCountyIndex } fro
 import { AssessmentCountyIndex1796162426763 as MysqlAssessmentCountyIndex } from './mysql/1796162426763-AssessmentCountyIndex.js';
 import { AssessmentRankingIndex1796163382564 as SqliteAssessmentRankingIndex } from './sqlite/1796163382564-AssessmentRankingIndex.js';
 import { AssessmentRankingIndex1796163383688 as MysqlAssessmentRankingIndex } from './mysql/1796163383688-AssessmentRankingIndex.js';
+import { AssessmentFingerprint1796172575189 as SqliteAssessmentFingerprint } from './sqlite/1796172575189-AssessmentFingerprint.js';
+import { AssessmentFingerprint1796172576951 as MysqlAssessmentFingerprint } from './mysql/1796172576951-AssessmentFingerprint.js';
 /**
  * Migrations per driver, oldest first, listed explicitly (the same list works compiled and
  * under vitest). Generate the next pair with `npm run migration:generate` (docs/development.md).
  */
-export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment, SqliteTargetMetrics, SqliteMonthSnapshots, SqliteStoredStatus, SqliteAssessmentIndexes, SqliteAssessmentCountyIndex, SqliteConsistencyFacts, SqliteAssessmentRankingIndex];
-export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment, MysqlTargetMetrics, MysqlMonthSnapshots, MysqlStoredStatus, MysqlAssessmentIndexes, MysqlAssessmentCountyIndex, MysqlConsistencyFacts, MysqlAssessmentRankingIndex];
+export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment, SqliteTargetMetrics, SqliteMonthSnapshots, SqliteStoredStatus, SqliteAssessmentIndexes, SqliteAssessmentCountyIndex, SqliteConsistencyFacts, SqliteAssessmentRankingIndex, SqliteAssessmentFingerprint];
+export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment, MysqlTargetMetrics, MysqlMonthSnapshots, MysqlStoredStatus, MysqlAssessmentIndexes, MysqlAssessmentCountyIndex, MysqlConsistencyFacts, MysqlAssessmentRankingIndex, MysqlAssessmentFingerprint];

@@ -115,4 +115,12 @@ export class Assessment extends BaseRecord {
   /** Exposed typed through AssessmentResolver.explanation. */
   @Column({ type: 'json' })
   explanation: AssessmentExplanation;
+
+  /**
+   * A digest of what the computation stored (the figures, the explanation, the cadre's unit
+   * and who computed it): a recomputation that would store the same keeps this draft instead
+   * of replacing it. Null for drafts written before it existed (they are replaced).
+   */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  fingerprint: string | null;
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import mysql from 'mysql2';
 import type { EntityManager } from 'typeorm';
 import type { Context } from '../../common/context.js';
 import { parsePeriod, today, type Period } from '../../common/dates.js';
@@ -40,17 +42,17 @@ export const assessmentResource: ResourceDef<Assessment> = {
   // Computing, overriding and confirming is the prefecture's; the tier is advice for the Party committee.
   writableBy: [Role.ADMIN, Role.REGIONAL],
   parents: [{ type: 'Cadre', entity: Cadre, column: 'cadreId' }],
+  internal: ['fingerprint'],
 };
 cadreResource.dependents = [...(cadreResource.dependents ?? []), { type: 'Assessment', entity: Assessment, column: 'cadreId' }];
 
 const num = (v: unknown) => Number(v ?? 0);
 const dateText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
-/** Bound values per statement: below SQLite's limit (32766) and MySQL's for prepared statements (65535). */
+/** Bound values per statement: below SQLite's limit (32766). */
 const SQLITE_PARAMS = 30000;
-const MYSQL_PARAMS = 60000;
 /**
- * Bytes of bound values per statement: half of MariaDB's default max_allowed_packet (16 MB;
- * MySQL 8: 64 MB), leaving room for the escaping of the JSON explanations in the statement.
+ * Bytes of values per statement (MySQL: of the statement's text; SQLite: bound): half of
+ * MariaDB's default max_allowed_packet (16 MB; MySQL 8: 64 MB).
  */
 const STATEMENT_BYTES = 8_000_000;
 
@@ -104,60 +106,86 @@ function ownOf(q: ScopedQuery<Target>, column: string): void {
 /** The columns a computed draft is written with (the others keep their defaults: null). */
 const ASSESSMENT_COLUMNS = [
   'createdAt', 'updatedAt', 'version', 'cadreId', 'regionId', 'countyId', 'departmentId', 'period', 'asOf', 'policyId',
-  'targetScore', 'timelinessScore', 'inspectionScore', 'democraticScore', 'penalty', 'total', 'computedTier', 'tierRule', 'status', 'computedById', 'explanation',
+  'targetScore', 'timelinessScore', 'inspectionScore', 'democraticScore', 'penalty', 'total', 'computedTier', 'tierRule', 'status', 'computedById', 'explanation', 'fingerprint',
+] as const satisfies readonly (keyof Assessment)[];
+/** What a computation decides of a draft besides its explanation: with the explanation, what its fingerprint digests. */
+const COMPUTED_COLUMNS = [
+  'cadreId', 'regionId', 'countyId', 'departmentId', 'period', 'asOf', 'policyId',
+  'targetScore', 'timelinessScore', 'inspectionScore', 'democraticScore', 'penalty', 'total', 'computedTier', 'tierRule', 'status', 'computedById',
 ] as const satisfies readonly (keyof Assessment)[];
 const AUDIT_COLUMNS = ['at', 'actorId', 'actorName', 'action', 'entityType', 'entityId', 'regionId', 'countyId', 'changes', 'requestId', 'ip'] as const satisfies readonly (keyof AuditEvent)[];
 
-/** Values as TypeORM itself would store them in an entity's columns (dates, JSON, enums per driver). */
+/** Values as TypeORM itself would store them in an entity's columns (dates, JSON, enums per driver), and read them back. */
 function persisted<E>(db: EntityManager, entity: new () => E) {
   const meta = db.connection.getMetadata(entity);
   const driver = db.connection.driver;
   const columns = new Map(meta.columns.map((c) => [c.propertyName, c]));
+  const column = (name: string) => {
+    const c = columns.get(name);
+    if (!c) throw new Error(`${String(entity.name)}.${name} is not a column`);
+    return c;
+  };
   return {
-    value(column: keyof E & string, value: unknown): unknown {
-      const meta = columns.get(column);
-      if (!meta) throw new Error(`${String(entity.name)}.${column} is not a column`);
-      return driver.preparePersistentValue(value, meta);
-    },
+    value: (name: keyof E & string, value: unknown): unknown => driver.preparePersistentValue(value, column(name)),
+    hydrated: (name: keyof E & string, value: unknown): unknown => driver.prepareHydratedValue(value, column(name)),
   };
 }
 
 const BACKSLASH_ESCAPES: Record<string, string> = { '\0': '\\0', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\x1a': '\\Z', "'": "\\'", '\\': '\\\\' };
 
 /**
- * A string for mysql2, which formats statements on the client: a literal of the same string
- * as its escaper's, made with one native replace. Its escaper walks every character after the
- * first one it escapes, and the JSON explanations (~1 KB each, a few MB per statement) are
- * full of `"`, which needs no escape inside '…' (~100 ms per county on this machine). The SQL
- * mode decides between backslash escapes and doubled quotes, as in the escaper.
+ * A value as mysql2 would write it into a statement (it formats statements on the client,
+ * with backslash escapes), for the multi-row INSERTs, which are sent as text: mysql2's
+ * formatter escapes value by value and walks every character of a string after the first one
+ * it escapes, and the JSON explanations (~1 KB each, a few MB per statement) are full of `"`,
+ * which needs no escape inside '…'. Strings are made with one native replace, numbers and
+ * NULL directly; anything else (dates) by mysql2's own escaper with the connection's time zone.
  */
-function mysqlText(text: string): { toSqlString(mode?: { noBackslashEscapes?: boolean }): string } {
-  return {
-    toSqlString: (mode) => (mode?.noBackslashEscapes ? `'${text.replaceAll("'", "''")}'` : `'${text.replace(/[\0\b\t\n\r\x1a'\\]/g, (c) => BACKSLASH_ESCAPES[c])}'`),
-  };
+function mysqlLiteral(value: unknown, timezone: string): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return `'${value.replace(/[\0\b\t\n\r\x1a'\\]/g, (c) => BACKSLASH_ESCAPES[c])}'`;
+  return mysql.escape(value as never, false, timezone);
 }
 
 /**
  * Multi-row INSERTs of `rows` (the given columns), as few as the parameter and packet limits
  * allow; with `returnIds`, the generated ids in the order of `rows` (RETURNING where the
- * database has it, else the first id and the count, as TypeORM does).
+ * database has it, else the first id and the count, as TypeORM does). `stored` gives a
+ * column's value already prepared for storage (the explanation's JSON, made once for its
+ * digest too). A value identical to the same column's in the row before is prepared once (the
+ * timestamps, the period, the actor).
  */
-async function insertRows<E>(db: EntityManager, entity: new () => E, columns: readonly (keyof E & string)[], rows: readonly E[], returnIds: boolean): Promise<number[]> {
+async function insertRows<E>(
+  db: EntityManager,
+  entity: new () => E,
+  columns: readonly (keyof E & string)[],
+  rows: readonly E[],
+  returnIds: boolean,
+  stored?: (row: E, column: keyof E & string) => unknown,
+): Promise<number[]> {
+  if (rows.length === 0) return [];
   const driver = db.connection.driver;
   const p = persisted(db, entity);
   const sqlite = db.connection.options.type === 'better-sqlite3';
+  const timezone = (db.connection.options as { timezone?: string }).timezone ?? 'local';
   const returning = returnIds && !sqlite && driver.isReturningSqlSupported('insert');
-  const maxRows = Math.max(1, Math.floor((sqlite ? SQLITE_PARAMS : MYSQL_PARAMS) / columns.length));
+  // MySQL statements are sent as text (no bound values): only their size limits them there.
+  const maxRows = sqlite ? Math.max(1, Math.floor(SQLITE_PARAMS / columns.length)) : Infinity;
   const head = `INSERT INTO ${driver.escape(db.connection.getMetadata(entity).tableName)} (${columns.map((c) => driver.escape(c)).join(', ')}) VALUES `;
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const tail = returning ? ` RETURNING ${driver.escape('id')}` : '';
+  const placeholders = `(${columns.map(() => '?').join(', ')})`;
   const ids: number[] = [];
+  // SQLite binds the values; MySQL gets the statement as text, its tuples made here.
   let values: unknown[] = [];
+  let tuples: string[] = [];
   let count = 0;
   let bytes = 0;
   const flush = async () => {
     if (count === 0) return;
-    const text = head + Array(count).fill(tuple).join(', ') + (returning ? ` RETURNING ${driver.escape('id')}` : '');
-    const result = await db.query(text, values);
+    // MySQL: the tuples go in as one raw value, so that mysql2's formatter looks for placeholders
+    // in the statement's head only, not through the megabytes of values (~30 ms a county).
+    const result = sqlite ? await db.query(head + Array(count).fill(placeholders).join(', ') + tail, values) : await db.query(`${head}?${tail}`, [mysql.raw(tuples.join(', '))]);
     if (returnIds) {
       if (returning) for (const r of result as { id: number | string }[]) ids.push(Number(r.id));
       else {
@@ -167,15 +195,36 @@ async function insertRows<E>(db: EntityManager, entity: new () => E, columns: re
       }
     }
     values = [];
+    tuples = [];
     count = 0;
     bytes = 0;
   };
+  const last: unknown[] = columns.map(() => undefined);
+  const prepared: unknown[] = columns.map(() => undefined);
+  const literals: string[] = columns.map(() => '');
+  const sizes: number[] = columns.map(() => 0);
   for (const row of rows) {
-    const tupleValues = columns.map((c) => p.value(c, row[c]));
-    const size = tupleValues.reduce<number>((n, v) => n + (typeof v === 'string' ? Buffer.byteLength(v) : 8), 0);
-    if (!sqlite) tupleValues.forEach((v, i) => typeof v === 'string' && (tupleValues[i] = mysqlText(v)));
+    let size = 0;
+    const tuple: unknown[] = [];
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i];
+      const raw = row[c];
+      const given = stored?.(row, c);
+      if (given === undefined && raw === last[i] && raw !== undefined) {
+        tuple.push(sqlite ? prepared[i] : literals[i]);
+      } else {
+        const v = given !== undefined ? given : p.value(c, raw);
+        last[i] = given !== undefined ? undefined : raw;
+        prepared[i] = v;
+        literals[i] = sqlite ? '' : mysqlLiteral(v, timezone);
+        sizes[i] = sqlite ? (typeof v === 'string' ? Buffer.byteLength(v) : 8) : Buffer.byteLength(literals[i]) + 2;
+        tuple.push(sqlite ? v : literals[i]);
+      }
+      size += sizes[i];
+    }
     if (count >= maxRows || (count > 0 && bytes + size > STATEMENT_BYTES)) await flush();
-    values.push(...tupleValues);
+    if (sqlite) values.push(...tuple);
+    else tuples.push(`(${tuple.join(', ')})`);
     count += 1;
     bytes += size;
   }
@@ -208,8 +257,10 @@ function cadreCountyHint(sql: QuerySql, filter: object | null | undefined): stri
 class AssessmentService extends RecordService<Assessment> {
   /**
    * Computes the assessments of the cadres matching `filter` for a period, as new drafts that
-   * replace their earlier drafts (confirmed ones stay as they are). Set-based: a fixed number
-   * of statements whatever the number of cadres (one INSERT per 1000 assessments).
+   * replace their earlier drafts (confirmed ones stay as they are); a draft that would be
+   * stored again exactly as it is (same fingerprint, not overridden) is kept, unwritten and
+   * unaudited. Set-based: a fixed number of statements whatever the number of cadres (a
+   * county's drafts are one INSERT, its events one more; none when nothing changed).
    */
   async compute(ctx: Context, filter: object | null | undefined, label: string, single?: string): Promise<Assessment[]> {
     this.assertRole(ctx);
@@ -275,10 +326,24 @@ class AssessmentService extends RecordService<Assessment> {
             confirmedById: null,
             computedById: ctx.principal!.userId,
             explanation,
+            fingerprint: null,
           }),
         );
       }
       if (single !== undefined && rows.length === 0) throw errors.badInput('cadreId', 'nothingToAssess', { period: period.label });
+
+      // What each draft would store, and its digest: the explanation's JSON is made once, for both.
+      const am = persisted(db, Assessment);
+      const explanations = new Map<Assessment, unknown>();
+      for (const row of rows) {
+        const text = am.value('explanation', row.explanation) as string;
+        explanations.set(row, text);
+        row.fingerprint = createHash('sha256')
+          .update(JSON.stringify(COMPUTED_COLUMNS.map((c) => row[c])))
+          .update(text)
+          .digest('hex')
+          .slice(0, 32);
+      }
 
       const audit = {
         at: now,
@@ -288,24 +353,54 @@ class AssessmentService extends RecordService<Assessment> {
         requestId: ctx.requestId,
         ip: ctx.ip,
       };
-      // Earlier drafts of these cadres for the period are superseded (soft-deleted, audited).
-      // They are found on the (regionId, period, deletedAt, cadreId, …) index alone, with a
-      // condition on the regions (all of them: always true, also for a draft filed under a
-      // region the cadre has since left) that makes it an index range — MariaDB turns a long
-      // IN list into a subquery — and marked by primary key: an UPDATE with the cadre
-      // condition may take the (cadreId, period) index and read every earlier version's row.
+      // The live drafts of these cadres for the period. They are found on the (regionId,
+      // period, deletedAt, cadreId, …) index, with a condition on the regions (all of them:
+      // always true, also for a draft filed under a region the cadre has since left) that makes
+      // it an index range — MariaDB turns a long IN list into a subquery — and joined to their
+      // rows by primary key for the fingerprint and bookkeeping, not by the cadre: with the
+      // cadre condition on the rows MariaDB may take the (cadreId, period) index and read every
+      // earlier version's row.
       const ws = new QuerySql(db, 's', 'w');
       const regions = (await db.createQueryBuilder(Region, 'r').withDeleted().select(ws.col('id', 'r'), 'id').getRawMany()).map((r) => num(r.id));
-      const superseded = (
+      const live = (
         await ws.run(
-          `SELECT ${ws.col('id')} AS ${ws.esc('id')}, ${ws.col('regionId')} AS ${ws.esc('regionId')}, ${ws.col('countyId')} AS ${ws.esc('countyId')}
+          `SELECT ${ws.col('id')} AS ${ws.esc('id')}, ${ws.col('cadreId')} AS ${ws.esc('cadreId')}, ${ws.col('regionId')} AS ${ws.esc('regionId')}, ${ws.col('countyId')} AS ${ws.esc('countyId')},
+                  ${ws.col('overrideTier')} AS ${ws.esc('overrideTier')}, ${ws.col('fingerprint', 'r')} AS ${ws.esc('fingerprint')}, ${ws.col('version', 'r')} AS ${ws.esc('version')},
+                  ${ws.col('createdAt', 'r')} AS ${ws.esc('createdAt')}, ${ws.col('updatedAt', 'r')} AS ${ws.esc('updatedAt')}
            FROM ${ws.table(Assessment)} ${ws.esc('s')}
+           INNER JOIN ${ws.table(Assessment)} ${ws.esc('r')} ON ${ws.col('id', 'r')} = ${ws.col('id')}
            WHERE ${ws.col('regionId')} IN ${ws.list(regions)} AND ${ws.col('period')} = ${ws.param(period.label)} AND ${ws.col('deletedAt')} IS NULL
              AND ${ws.col('cadreId')} IN ${ws.list(ids)} AND ${ws.col('status')} = ${ws.param(AssessmentStatus.DRAFT)}
            ORDER BY ${ws.col('id')}`,
         )
-      ).map((r) => ({ id: num(r.id), regionId: num(r.regionId), countyId: r.countyId == null ? null : num(r.countyId) }));
-      const am = persisted(db, Assessment);
+      ).map((r) => ({
+        id: num(r.id),
+        cadreId: num(r.cadreId),
+        regionId: num(r.regionId),
+        countyId: r.countyId == null ? null : num(r.countyId),
+        overridden: r.overrideTier != null,
+        fingerprint: r.fingerprint as string | null,
+        version: num(r.version),
+        createdAt: am.hydrated('createdAt', r.createdAt) as Date,
+        updatedAt: am.hydrated('updatedAt', r.updatedAt) as Date,
+      }));
+      // A draft that would be stored again as it is (same fingerprint, not overridden) is kept:
+      // no write, no event. Every other live draft of these cadres is superseded (soft-deleted,
+      // audited) by a new one.
+      const liveOf = new Map<number, typeof live>();
+      for (const d of live) liveOf.set(d.cadreId, [...(liveOf.get(d.cadreId) ?? []), d]);
+      const kept = new Set<number>();
+      const fresh: Assessment[] = [];
+      for (const row of rows) {
+        const same = liveOf.get(row.cadreId)?.find((d) => !d.overridden && d.fingerprint === row.fingerprint);
+        if (!same) {
+          fresh.push(row);
+          continue;
+        }
+        kept.add(same.id);
+        Object.assign(row, { id: same.id, version: same.version, createdAt: same.createdAt, updatedAt: same.updatedAt });
+      }
+      const superseded = live.filter((d) => !kept.has(d.id));
       const us = new QuerySql(db, 's', 'u');
       await us.run(
         `UPDATE ${us.table(Assessment)} SET ${us.esc('deletedAt')} = ${us.param(am.value('deletedAt', now))}, ${us.esc('updatedAt')} = ${us.param(am.value('updatedAt', now))}, ${us.esc('version')} = ${us.esc('version')} + 1
@@ -313,12 +408,12 @@ class AssessmentService extends RecordService<Assessment> {
       );
 
       // The new drafts, in as few multi-row INSERTs as the parameter limits allow; their ids come back with them, so nothing is read again.
-      const ids$ = await insertRows(db, Assessment, ASSESSMENT_COLUMNS, rows, true);
-      rows.forEach((row, i) => (row.id = ids$[i]));
+      const ids$ = await insertRows(db, Assessment, ASSESSMENT_COLUMNS, fresh, true, (row, c) => (c === 'explanation' ? explanations.get(row) : undefined));
+      fresh.forEach((row, i) => (row.id = ids$[i]));
       const deleted = { deletedAt: { before: null, after: now.toISOString() } };
       const events = [
         ...superseded.map((a) => ({ ...audit, action: AuditAction.DELETE, entityId: a.id, regionId: a.regionId, countyId: a.countyId, changes: deleted })),
-        ...rows.map((a) => ({
+        ...fresh.map((a) => ({
           ...audit,
           action: AuditAction.CREATE,
           entityId: a.id,
