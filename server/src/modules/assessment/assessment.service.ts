@@ -150,21 +150,22 @@ function mysqlLiteral(value: unknown, timezone: string): string {
 
 /**
  * Multi-row INSERTs of `rows` (the given columns), as few as the parameter and packet limits
- * allow; with `returnIds`, the generated ids in the order of `rows` (RETURNING where the
- * database has it, else the first id and the count, as TypeORM does). `stored` gives a
- * column's value already prepared for storage (the explanation's JSON, made once for its
- * digest too). A value identical to the same column's in the row before is prepared once (the
- * timestamps, the period, the actor).
+ * allow, all made at once; the function returned runs them in order and gives, with
+ * `returnIds`, the generated ids in the order of `rows` (RETURNING where the database has it,
+ * else the first id and the count, as TypeORM does). Made apart from running, so that they can
+ * be made while the database runs the statement before. `stored` gives a column's value
+ * already prepared for storage (the explanation's JSON, made once for its digest too). A value
+ * identical to the same column's in the row before is prepared once (the timestamps, the
+ * period, the actor).
  */
-async function insertRows<E>(
+function insertStatements<E>(
   db: EntityManager,
   entity: new () => E,
   columns: readonly (keyof E & string)[],
   rows: readonly E[],
   returnIds: boolean,
   stored?: (row: E, column: keyof E & string) => unknown,
-): Promise<number[]> {
-  if (rows.length === 0) return [];
+): () => Promise<number[]> {
   const driver = db.connection.driver;
   const p = persisted(db, entity);
   const sqlite = db.connection.options.type === 'better-sqlite3';
@@ -175,25 +176,21 @@ async function insertRows<E>(
   const head = `INSERT INTO ${driver.escape(db.connection.getMetadata(entity).tableName)} (${columns.map((c) => driver.escape(c)).join(', ')}) VALUES `;
   const tail = returning ? ` RETURNING ${driver.escape('id')}` : '';
   const placeholders = `(${columns.map(() => '?').join(', ')})`;
-  const ids: number[] = [];
+  const statements: { sql: string; values: unknown[]; count: number }[] = [];
   // SQLite binds the values; MySQL gets the statement as text, its tuples made here.
   let values: unknown[] = [];
   let tuples: string[] = [];
   let count = 0;
   let bytes = 0;
-  const flush = async () => {
+  const flush = () => {
     if (count === 0) return;
-    // MySQL: the tuples go in as one raw value, so that mysql2's formatter looks for placeholders
-    // in the statement's head only, not through the megabytes of values (~30 ms a county).
-    const result = sqlite ? await db.query(head + Array(count).fill(placeholders).join(', ') + tail, values) : await db.query(`${head}?${tail}`, [mysql.raw(tuples.join(', '))]);
-    if (returnIds) {
-      if (returning) for (const r of result as { id: number | string }[]) ids.push(Number(r.id));
-      else {
-        // SQLite gives the last rowid, MySQL the first generated id of the statement.
-        const first = sqlite ? Number(result) - count + 1 : Number((result as { insertId: number }).insertId);
-        for (let i = 0; i < count; i++) ids.push(first + i);
-      }
-    }
+    statements.push(
+      sqlite
+        ? { sql: head + Array(count).fill(placeholders).join(', ') + tail, values, count }
+        : // The tuples go in as one raw value, so that mysql2's formatter looks for placeholders
+          // in the statement's head only, not through the megabytes of values (~30 ms a county).
+          { sql: `${head}?${tail}`, values: [mysql.raw(tuples.join(', '))], count },
+    );
     values = [];
     tuples = [];
     count = 0;
@@ -222,15 +219,41 @@ async function insertRows<E>(
       }
       size += sizes[i];
     }
-    if (count >= maxRows || (count > 0 && bytes + size > STATEMENT_BYTES)) await flush();
+    if (count >= maxRows || (count > 0 && bytes + size > STATEMENT_BYTES)) flush();
     if (sqlite) values.push(...tuple);
     else tuples.push(`(${tuple.join(', ')})`);
     count += 1;
     bytes += size;
   }
-  await flush();
-  return ids;
+  flush();
+  return async () => {
+    const ids: number[] = [];
+    for (const statement of statements) {
+      const result = await db.query(statement.sql, statement.values);
+      if (!returnIds) continue;
+      if (returning) for (const r of result as { id: number | string }[]) ids.push(Number(r.id));
+      else {
+        // SQLite gives the last rowid, MySQL the first generated id of the statement.
+        const first = sqlite ? Number(result) - statement.count + 1 : Number((result as { insertId: number }).insertId);
+        for (let i = 0; i < statement.count; i++) ids.push(first + i);
+      }
+    }
+    return ids;
+  };
 }
+
+/**
+ * A statement sent now and awaited later, while other work is done: the database runs it in
+ * the meantime (statements of one transaction queue on its connection, in order). A failure
+ * is thrown where it is awaited, and is not left unhandled if that point is never reached.
+ */
+function sentAhead<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/** Lets a statement just sent reach the database before synchronous work holds the event loop. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The county a filter names at its top level (`countyId` / `countyCode` eq), as an SQL
@@ -289,6 +312,8 @@ class AssessmentService extends RecordService<Assessment> {
       if (cadres.length === 0) return [];
       const ids = cadres.map((c) => c.id);
 
+      // Every region's id, for the SELECT of the live drafts below (read now, with the facts).
+      const regionRows = sentAhead(db.createQueryBuilder(Region, 'r').withDeleted().select(new QuerySql(db, 'r', 'g').col('id'), 'id').getRawMany());
       const facts = await this.gather(ctx, db, ids, period, asOf);
       const now = new Date();
       const rows: Assessment[] = [];
@@ -332,19 +357,7 @@ class AssessmentService extends RecordService<Assessment> {
       }
       if (single !== undefined && rows.length === 0) throw errors.badInput('cadreId', 'nothingToAssess', { period: period.label });
 
-      // What each draft would store, and its digest: the explanation's JSON is made once, for both.
       const am = persisted(db, Assessment);
-      const explanations = new Map<Assessment, unknown>();
-      for (const row of rows) {
-        const text = am.value('explanation', row.explanation) as string;
-        explanations.set(row, text);
-        row.fingerprint = createHash('sha256')
-          .update(JSON.stringify(COMPUTED_COLUMNS.map((c) => row[c])))
-          .update(text)
-          .digest('hex')
-          .slice(0, 32);
-      }
-
       const audit = {
         at: now,
         actorId: ctx.principal!.userId,
@@ -360,10 +373,11 @@ class AssessmentService extends RecordService<Assessment> {
       // rows by primary key for the fingerprint and bookkeeping, not by the cadre: with the
       // cadre condition on the rows MariaDB may take the (cadreId, period) index and read every
       // earlier version's row.
+      // Sent before the explanations' JSON and fingerprints are made: the database reads them meanwhile.
       const ws = new QuerySql(db, 's', 'w');
-      const regions = (await db.createQueryBuilder(Region, 'r').withDeleted().select(ws.col('id', 'r'), 'id').getRawMany()).map((r) => num(r.id));
-      const live = (
-        await ws.run(
+      const regions = (await regionRows).map((r) => num(r.id));
+      const liveRows = sentAhead(
+        ws.run(
           `SELECT ${ws.col('id')} AS ${ws.esc('id')}, ${ws.col('cadreId')} AS ${ws.esc('cadreId')}, ${ws.col('regionId')} AS ${ws.esc('regionId')}, ${ws.col('countyId')} AS ${ws.esc('countyId')},
                   ${ws.col('overrideTier')} AS ${ws.esc('overrideTier')}, ${ws.col('fingerprint', 'r')} AS ${ws.esc('fingerprint')}, ${ws.col('version', 'r')} AS ${ws.esc('version')},
                   ${ws.col('createdAt', 'r')} AS ${ws.esc('createdAt')}, ${ws.col('updatedAt', 'r')} AS ${ws.esc('updatedAt')}
@@ -372,8 +386,22 @@ class AssessmentService extends RecordService<Assessment> {
            WHERE ${ws.col('regionId')} IN ${ws.list(regions)} AND ${ws.col('period')} = ${ws.param(period.label)} AND ${ws.col('deletedAt')} IS NULL
              AND ${ws.col('cadreId')} IN ${ws.list(ids)} AND ${ws.col('status')} = ${ws.param(AssessmentStatus.DRAFT)}
            ORDER BY ${ws.col('id')}`,
-        )
-      ).map((r) => ({
+        ),
+      );
+      await nextTurn();
+      // What each draft would store, and its digest: the explanation's JSON is made once, for both.
+      const explanations = new Map<Assessment, unknown>();
+      for (const row of rows) {
+        const text = am.value('explanation', row.explanation) as string;
+        explanations.set(row, text);
+        row.fingerprint = createHash('sha256')
+          .update(JSON.stringify(COMPUTED_COLUMNS.map((c) => row[c])))
+          .update(text)
+          .digest('hex')
+          .slice(0, 32);
+      }
+
+      const live = (await liveRows).map((r) => ({
         id: num(r.id),
         cadreId: num(r.cadreId),
         regionId: num(r.regionId),
@@ -402,13 +430,17 @@ class AssessmentService extends RecordService<Assessment> {
       }
       const superseded = live.filter((d) => !kept.has(d.id));
       const us = new QuerySql(db, 's', 'u');
-      await us.run(
+      const updated = sentAhead(us.run(
         `UPDATE ${us.table(Assessment)} SET ${us.esc('deletedAt')} = ${us.param(am.value('deletedAt', now))}, ${us.esc('updatedAt')} = ${us.param(am.value('updatedAt', now))}, ${us.esc('version')} = ${us.esc('version')} + 1
          WHERE ${us.esc('id')} IN ${us.list(superseded.length ? superseded.map((a) => a.id) : [0])} AND ${us.esc('status')} = ${us.param(AssessmentStatus.DRAFT)} AND ${us.esc('deletedAt')} IS NULL`,
-      );
+      ));
+      await nextTurn();
 
-      // The new drafts, in as few multi-row INSERTs as the parameter limits allow; their ids come back with them, so nothing is read again.
-      const ids$ = await insertRows(db, Assessment, ASSESSMENT_COLUMNS, fresh, true, (row, c) => (c === 'explanation' ? explanations.get(row) : undefined));
+      // The new drafts, in as few multi-row INSERTs as the limits allow, made while the UPDATE
+      // runs; their ids come back with them, so nothing is read again.
+      const insertDrafts = insertStatements(db, Assessment, ASSESSMENT_COLUMNS, fresh, true, (row, c) => (c === 'explanation' ? explanations.get(row) : undefined));
+      await updated;
+      const ids$ = await insertDrafts();
       fresh.forEach((row, i) => (row.id = ids$[i]));
       const deleted = { deletedAt: { before: null, after: now.toISOString() } };
       const events = [
@@ -428,7 +460,7 @@ class AssessmentService extends RecordService<Assessment> {
           },
         })),
       ];
-      await insertRows(db, AuditEvent, AUDIT_COLUMNS, events as never[], false);
+      await insertStatements(db, AuditEvent, AUDIT_COLUMNS, events as never[], false)();
       return rows;
     });
   }
@@ -445,22 +477,29 @@ class AssessmentService extends RecordService<Assessment> {
     const metrics = targetMetricsSql(ts, asOf, `${a('responsibleCadreId')} IN ${ts.list(ids)} AND ${inPeriod(a)}`);
     tq.where(`${ts.col('responsibleCadreId')} IN ${ts.list(ids)} AND ${inPeriod((c) => ts.col(c))}`);
     ownOf(tq, 'responsibleCadreId');
-    const targetRows = await tq
-      .builder()
-      .innerJoin(`(${metrics})`, 'tm', `${ts.col('targetId', 'tm')} = ${ts.col('id')}`)
-      .setParameters(ts.params)
-      .select(ts.col('id'), 'id')
-      .addSelect(ts.col('responsibleCadreId'), 'cadreId')
-      .addSelect(ts.col('title'), 'title')
-      .addSelect(ts.col('deadline'), 'deadline')
-      .addSelect(ts.col('weight'), 'weight')
-      .addSelect(ts.col('progress', 'tm'), 'progress')
-      .addSelect(ts.col('status', 'tm'), 'status')
-      .addSelect(ts.col('completedOn', 'tm'), 'completedOn')
-      .addSelect(ts.col('path'), 'path')
-      .orderBy(ts.col('deadline'), 'ASC')
-      .addOrderBy(ts.col('id'), 'ASC')
-      .getRawMany();
+    // The targets, evaluations and accountability records are sent at once (they queue on the
+    // transaction's connection): the database reads the latter while the targets are sorted out.
+    const targetQuery = sentAhead(
+      tq
+        .builder()
+        .innerJoin(`(${metrics})`, 'tm', `${ts.col('targetId', 'tm')} = ${ts.col('id')}`)
+        .setParameters(ts.params)
+        .select(ts.col('id'), 'id')
+        .addSelect(ts.col('responsibleCadreId'), 'cadreId')
+        .addSelect(ts.col('title'), 'title')
+        .addSelect(ts.col('deadline'), 'deadline')
+        .addSelect(ts.col('weight'), 'weight')
+        .addSelect(ts.col('progress', 'tm'), 'progress')
+        .addSelect(ts.col('status', 'tm'), 'status')
+        .addSelect(ts.col('completedOn', 'tm'), 'completedOn')
+        .addSelect(ts.col('path'), 'path')
+        .orderBy(ts.col('deadline'), 'ASC')
+        .addOrderBy(ts.col('id'), 'ASC')
+        .getRawMany(),
+    );
+    const evaluationQuery = sentAhead(this.evaluationsOf(ctx, db, ids, period));
+    const accountabilityQuery = sentAhead(this.accountabilitiesOf(ctx, db, ids, period));
+    const targetRows = await targetQuery;
     // A target's path names it and every target above it (`/root/…/id/`): the inspections
     // of those count for its cadre, each once.
     const cadresOfTarget = new Map<number, Set<number>>();
@@ -507,32 +546,40 @@ class AssessmentService extends RecordService<Assessment> {
       for (const cadreId of cadresOfTarget.get(inspection.targetId) ?? []) facts.get(cadreId)!.inspections.push({ ...inspection });
     }
 
-    // Democratic evaluations of periods within this one.
-    const eq = new ScopedQuery(ctx, evaluationResource, db);
-    eq.where(`${eq.sql.col('cadreId')} IN ${eq.sql.list(ids)} AND ${eq.sql.col('periodFrom')} >= ${eq.sql.param(period.from)} AND ${eq.sql.col('periodTo')} <= ${eq.sql.param(period.to)}`);
-    const es = eq.sql;
-    const evaluationRows = await ['cadreId', 'period', 'excellent', 'competent', 'basicallyCompetent', 'incompetent']
-      .reduce((qb, c) => qb.addSelect(es.col(c), c), eq.builder().select(es.col('id'), 'id'))
-      .orderBy(es.col('periodFrom'), 'ASC')
-      .addOrderBy(es.col('id'), 'ASC')
-      .getRawMany();
+    const evaluationRows = await evaluationQuery;
     for (const e of evaluationRows) {
       facts.get(num(e.cadreId))!.evaluations.push({ evaluationId: num(e.id), period: e.period, excellent: num(e.excellent), competent: num(e.competent), basicallyCompetent: num(e.basicallyCompetent), incompetent: num(e.incompetent) });
     }
 
-    // Accountability decided in the period.
-    const aq = new ScopedQuery(ctx, accountabilityResource, db);
-    aq.where(`${aq.sql.col('cadreId')} IN ${aq.sql.list(ids)} AND ${aq.sql.col('decidedOn')} >= ${aq.sql.param(period.from)} AND ${aq.sql.col('decidedOn')} <= ${aq.sql.param(period.to)}`);
-    const as = aq.sql;
-    const accountabilityRows = await ['cadreId', 'targetId', 'decidedOn', 'measure', 'reason']
-      .reduce((qb, c) => qb.addSelect(as.col(c), c), aq.builder().select(as.col('id'), 'id'))
-      .orderBy(as.col('decidedOn'), 'ASC')
-      .addOrderBy(as.col('id'), 'ASC')
-      .getRawMany();
+    const accountabilityRows = await accountabilityQuery;
     for (const r of accountabilityRows) {
       facts.get(num(r.cadreId))!.accountabilities.push({ accountabilityId: num(r.id), targetId: r.targetId == null ? null : num(r.targetId), decidedOn: dateText(r.decidedOn), measure: r.measure, reason: r.reason });
     }
     return facts;
+  }
+
+  /** Democratic evaluations of periods within this one. */
+  private evaluationsOf(ctx: Context, db: EntityManager, ids: number[], period: Period): Promise<Record<string, any>[]> {
+    const eq = new ScopedQuery(ctx, evaluationResource, db);
+    eq.where(`${eq.sql.col('cadreId')} IN ${eq.sql.list(ids)} AND ${eq.sql.col('periodFrom')} >= ${eq.sql.param(period.from)} AND ${eq.sql.col('periodTo')} <= ${eq.sql.param(period.to)}`);
+    const es = eq.sql;
+    return ['cadreId', 'period', 'excellent', 'competent', 'basicallyCompetent', 'incompetent']
+      .reduce((qb, c) => qb.addSelect(es.col(c), c), eq.builder().select(es.col('id'), 'id'))
+      .orderBy(es.col('periodFrom'), 'ASC')
+      .addOrderBy(es.col('id'), 'ASC')
+      .getRawMany();
+  }
+
+  /** Accountability decided in the period. */
+  private accountabilitiesOf(ctx: Context, db: EntityManager, ids: number[], period: Period): Promise<Record<string, any>[]> {
+    const aq = new ScopedQuery(ctx, accountabilityResource, db);
+    aq.where(`${aq.sql.col('cadreId')} IN ${aq.sql.list(ids)} AND ${aq.sql.col('decidedOn')} >= ${aq.sql.param(period.from)} AND ${aq.sql.col('decidedOn')} <= ${aq.sql.param(period.to)}`);
+    const as = aq.sql;
+    return ['cadreId', 'targetId', 'decidedOn', 'measure', 'reason']
+      .reduce((qb, c) => qb.addSelect(as.col(c), c), aq.builder().select(as.col('id'), 'id'))
+      .orderBy(as.col('decidedOn'), 'ASC')
+      .addOrderBy(as.col('id'), 'ASC')
+      .getRawMany();
   }
 
   /** A reviewer's tier, with the reason required: an audited change of a draft. */
