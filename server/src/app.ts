@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { localGateway } from './common/executor.js';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -181,7 +182,8 @@ export async function createApp(config: AppConfig): Promise<App> {
   });
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // The local schema, executed compiled where that is safe and worth it (common/executor.ts).
+    gateway: localGateway(schema, { reportExecution: config.exposeSqlStatements, compileAfter: config.compileQueriesAfter }),
     formatError: formatError(!config.production && process.env.NODE_ENV === 'development'),
     allowBatchedHttpRequests: true,
     introspection: true,

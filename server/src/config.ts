@@ -39,6 +39,11 @@ export interface AppConfig {
   /** Milliseconds after which a request's next SQL statement is refused (both databases). */
   requestTimeLimitMs?: number;
   /** Closed months whose month-end snapshot is kept (0: none; figures of past months are then computed from the reports). */
+  /**
+   * A query is executed compiled (graphql-jit) from its N-th execution on (default 2: a query
+   * sent once is not worth compiling); 0 turns compiled execution off.
+   */
+  compileQueriesAfter?: number;
   snapshotMonths?: number;
 }
 
@@ -125,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     statementTimeoutMs: int(env.STATEMENT_TIMEOUT_MS, SECURITY_DEFAULTS.statementTimeoutMs, 'STATEMENT_TIMEOUT_MS'),
     requestTimeLimitMs: positive(int(env.REQUEST_TIME_LIMIT_MS, SECURITY_DEFAULTS.requestTimeLimitMs, 'REQUEST_TIME_LIMIT_MS'), 'REQUEST_TIME_LIMIT_MS'),
     snapshotMonths: int(env.SNAPSHOT_MONTHS, DEFAULT_SNAPSHOT_MONTHS, 'SNAPSHOT_MONTHS'),
+    compileQueriesAfter: int(env.COMPILE_QUERIES_AFTER, 2, 'COMPILE_QUERIES_AFTER'),
   };
 }

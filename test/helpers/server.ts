@@ -69,6 +69,9 @@ export async function startServer(overrides: Partial<AppConfig> = {}): Promise<T
     exposeSqlStatements: true,
     adminDir: join(tmpdir(), 'luoshi-no-admin'),
     logSql: false,
+    // Every query compiled from its first execution, so that the whole suite checks compiled
+    // execution (executor.test.ts checks the interpreted first run against it).
+    compileQueriesAfter: 1,
     ...overrides,
   };
   const app = await createApp(config);

@@ -154,13 +154,20 @@ export function selects(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments
  * The fields execution will resolve for these selection sets, grouped by response key as
  * graphql-js groups them (first node first): through fragments, `@skip`/`@include` applied.
  */
+const collected = new WeakMap<SelectionSetNode, FieldNode[][]>();
+
 function collect(sets: readonly SelectionSetNode[], info: GraphQLResolveInfo): FieldNode[][] {
+  // One selection set without directives collects the same way on every request of the (cached) document.
+  const known = sets.length === 1 ? collected.get(sets[0]) : undefined;
+  if (known) return known;
   const byKey = new Map<string, FieldNode[]>();
   const seen = new Set<string>();
+  let directives = false;
   const included = (node: Parameters<typeof getDirectiveValues>[1]) =>
     getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if !== true && getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
   const walk = (set: SelectionSetNode) => {
     for (const s of set.selections) {
+      if (s.directives?.length) directives = true;
       if (s.directives?.length && !included(s)) continue;
       if (s.kind === Kind.FIELD) {
         const key = s.alias?.value ?? s.name.value;
@@ -175,7 +182,9 @@ function collect(sets: readonly SelectionSetNode[], info: GraphQLResolveInfo): F
     }
   };
   sets.forEach(walk);
-  return [...byKey.values()];
+  const groups = [...byKey.values()];
+  if (sets.length === 1 && !directives) collected.set(sets[0], groups);
+  return groups;
 }
 
 const subSets = (nodes: readonly FieldNode[]) => nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
