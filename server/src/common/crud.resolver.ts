@@ -6,7 +6,7 @@ import type { Context } from './context.js';
 import type { QueryInputs } from './query/resource.js';
 import type { RecordService } from './records.js';
 import { DEFAULT_LIMIT, type ListArgs } from './query/list.js';
-import { listColumns, prefetchPage, selects } from './query/relations.js';
+import { listWithRelations, selects } from './query/relations.js';
 
 const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
 
@@ -87,10 +87,8 @@ export function RecordResolver<E extends BaseRecord>(o: RecordResolverOptions<E>
     }
 
     @Query(() => o.page, { name: o.plural })
-    async many(@Args(() => ListArgsType) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-      const page = await o.service.list(ctx, { ...countingIfSelected(args, info), columns: listColumns(ctx, info, o.entity) });
-      await prefetchPage(ctx, info, page.items);
-      return page;
+    many(@Args(() => ListArgsType) args: ListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+      return listWithRelations(ctx, info, o.entity, countingIfSelected(args, info), (a) => o.service.list(ctx, a));
     }
 
     create(input: object, ctx: Context) {

@@ -30,6 +30,29 @@ export interface ListArgs {
    * (relations.ts). Absent: whole rows. The rows then have only these properties.
    */
   columns?: readonly string[] | null;
+  /**
+   * To-one relations read in the page's own statement (LEFT JOINs, each with its type's scope
+   * in the join condition), in order: a join may hang off an earlier one. Ignored (the rows
+   * come without them) when the list joins a derived table.
+   */
+  joins?: readonly JoinAhead[] | null;
+}
+
+/** A to-one relation joined into a list's statement. */
+export interface JoinAhead {
+  def: ResourceDef<Row>;
+  /** The alias of the row it hangs off: `x` (the page's rows) or an earlier join's. */
+  parentAlias: string;
+  alias: string;
+  /** The parent's foreign-key property. */
+  foreignKey: string;
+  /** The joined entity's properties to read (null: whole rows). */
+  columns: readonly string[] | null;
+}
+
+/** A page whose statement also read joined relations: for each join (by alias), its row for each item (null where none or out of scope). */
+export interface JoinedPage<E> extends Page<E> {
+  joined?: Map<string, (Row | null)[]>;
 }
 
 /**
@@ -41,9 +64,9 @@ export interface ListArgs {
  * TypeORM's `getMany` creates it (its class's prototype, no constructor).
  */
 interface Hydrator {
-  /** `alias.col AS c0, …` for the given (escaped) alias: every column, or those of the given properties (and the id). */
-  select(alias: string, properties?: readonly string[] | null): string;
-  hydrate(row: Record<string, unknown>): object;
+  /** `alias.col AS c0, …` for the given (escaped) alias: every column, or those of the given properties (and the id); `key` names the result columns (`c0`, …). */
+  select(alias: string, properties?: readonly string[] | null, key?: string): string;
+  hydrate(row: Record<string, unknown>, key?: string): object;
 }
 
 const IDENTITY_TYPES = new Set(['int', 'integer', 'varchar', 'text', 'nvarchar', 'character varying', 'tinytext', 'mediumtext', 'longtext', 'char']);
@@ -97,15 +120,26 @@ function hydratorOf(db: EntityManager, metadata: EntityMetadata): Hydrator {
   const plain = typeof metadata.target === 'function' && !metadata.isAlwaysUsingConstructor && metadata.lazyRelations.length === 0 && !db.connection.options.typename;
   const proto = typeof metadata.target === 'function' ? (metadata.target as { prototype: object }).prototype : Object.prototype;
   const primary = new Set(metadata.primaryColumns.map((c) => c.propertyName));
+  const keysBy = new Map<string, string[]>([['c', columns.map((c) => c.key)]]);
+  const keysOf = (prefix: string) => {
+    let keys = keysBy.get(prefix);
+    if (!keys) keysBy.set(prefix, (keys = columns.map((_, i) => `${prefix}${i}`)));
+    return keys;
+  };
   hydrator = {
-    select: (alias, properties) =>
-      (properties ? columns.filter((c) => primary.has(c.column.propertyName) || properties.includes(c.column.propertyName)) : columns)
-        .map((c) => `${alias}.${driver.escape(c.column.databaseName)} AS ${driver.escape(c.key)}`)
-        .join(', '),
-    hydrate: (row) => {
+    select: (alias, properties, key = 'c') => {
+      const keys = keysOf(key);
+      return columns
+        .map((c, i) => ((!properties || primary.has(c.column.propertyName) || properties.includes(c.column.propertyName)) ? `${alias}.${driver.escape(c.column.databaseName)} AS ${driver.escape(keys[i])}` : ''))
+        .filter(Boolean)
+        .join(', ');
+    },
+    hydrate: (row, key = 'c') => {
+      const keys = keysOf(key);
       const entity = (plain ? Object.create(proto) : metadata.create(undefined, { fromDeserializer: true })) as Record<string, unknown>;
-      for (const c of columns) {
-        const value = row[c.key];
+      for (let i = 0; i < columns.length; i++) {
+        const c = columns[i];
+        const value = row[keys[i]];
         if (value === undefined) continue;
         if (c.property !== null) entity[c.property] = c.convert(value);
         else c.column.setEntityValue(entity, c.convert(value));
@@ -159,7 +193,7 @@ export function parseId(id: string | number | null | undefined): number | null {
  */
 export class ScopedQuery<E extends Row> {
   readonly sql: QuerySql;
-  private readonly conditions: string[] = [];
+  readonly conditions: string[] = [];
   private readonly join: { alias: string; table: string; on: string } | null;
 
   constructor(
@@ -172,9 +206,12 @@ export class ScopedQuery<E extends Row> {
       lock?: 'pessimistic_read' | 'pessimistic_write';
       /** An analytics aggregate: the one kind of read a dashboard's API key may make. */
       aggregate?: boolean;
+      /** The table's alias and the prefix of its parameters (a query joined into another's statement). */
+      alias?: string;
+      paramPrefix?: string;
     } = {},
   ) {
-    this.sql = new QuerySql(db, 'x');
+    this.sql = new QuerySql(db, opts.alias ?? 'x', opts.paramPrefix);
     this.join = opts.args && def.derived ? def.derived(this.sql, opts.args) : null;
     if (def.softDelete !== false) {
       this.conditions.push(`${this.sql.col('deletedAt')} IS ${opts.deleted ? 'NOT NULL' : 'NULL'}`);
@@ -228,6 +265,50 @@ export class ScopedQuery<E extends Row> {
     return selectEntities(this.db, this.def, this.sql.alias, (columns) => `SELECT ${columns} ${this.fromWhere()}${orderBy}${limit}`, this.sql.params, properties);
   }
 
+  /**
+   * The page with to-one relations joined into its statement (see `ListArgs.joins`): each join
+   * is this same kind of scoped query of its type, its conditions moved into the join's ON.
+   * Null when it does not apply (a derived table joined, or rows read to be locked).
+   */
+  async rowsJoined(order: string[], page: { offset: number; limit: number }, properties: readonly string[] | null | undefined, joins: readonly JoinAhead[]): Promise<{ items: E[]; joined: Map<string, (Row | null)[]> } | null> {
+    if (this.join || this.opts.lock) return null;
+    const db = this.db;
+    const esc = (name: string) => this.sql.esc(name);
+    const entities = new Map<string, Function>([[this.sql.alias, this.def.entity]]);
+    const columns = [hydratorOf(db, db.connection.getMetadata(this.def.entity)).select(esc(this.sql.alias), properties)];
+    const from: string[] = [];
+    for (const j of joins) {
+      const parent = entities.get(j.parentAlias);
+      const fk = parent && db.connection.getMetadata(parent).findColumnWithPropertyName(j.foreignKey);
+      if (!fk) return null;
+      const joined = new ScopedQuery(this.ctx, j.def, db, { alias: j.alias, paramPrefix: `${j.alias}_` });
+      Object.assign(this.sql.params, joined.sql.params);
+      const metadata = db.connection.getMetadata(j.def.entity);
+      const on = [`${esc(j.alias)}.${esc(metadata.primaryColumns[0].databaseName)} = ${esc(j.parentAlias)}.${esc(fk.databaseName)}`, ...joined.conditions];
+      from.push(` LEFT JOIN ${joined.sql.table(j.def.entity)} ${esc(j.alias)} ON ${on.join(' AND ')}`);
+      columns.push(hydratorOf(db, metadata).select(esc(j.alias), j.columns, `${j.alias}_`));
+      entities.set(j.alias, j.def.entity);
+    }
+    const where = this.conditions.length ? ` WHERE ${this.conditions.join(' AND ')}` : '';
+    const orderBy = order.length ? ` ORDER BY ${order.join(', ')}` : '';
+    const text = `SELECT ${columns.join(', ')} FROM ${this.sql.table(this.def.entity)} ${esc(this.sql.alias)}${from.join('')}${where}${orderBy} LIMIT ${this.sql.param(page.limit)} OFFSET ${this.sql.param(page.offset)}`;
+    const [query, values] = db.connection.driver.escapeQueryWithParameters(text, this.sql.params);
+    const raw: Record<string, unknown>[] = await db.query(query, values);
+    const own = hydratorOf(db, db.connection.getMetadata(this.def.entity));
+    const joined = new Map<string, (Row | null)[]>();
+    for (const j of joins) {
+      const hydrator = hydratorOf(db, db.connection.getMetadata(j.def.entity));
+      joined.set(
+        j.alias,
+        raw.map((row) => {
+          const entity = hydrator.hydrate(row, `${j.alias}_`) as Row;
+          return entity.id === null || entity.id === undefined ? null : entity;
+        }),
+      );
+    }
+    return { items: raw.map((row) => own.hydrate(row) as E), joined };
+  }
+
   builder(): SelectQueryBuilder<E> {
     const qb = this.db.createQueryBuilder(this.def.entity, this.sql.alias).withDeleted();
     if (this.join) qb.leftJoin(`(${this.join.table})`, this.join.alias, this.join.on);
@@ -245,22 +326,23 @@ function applyOrder<E extends Row>(qb: SelectQueryBuilder<E>, terms: string[]): 
   return qb;
 }
 
-/** A top-level list: one statement for the page, one for the total. */
+/** A top-level list: one statement for the page (with its joined relations, if asked), one for the total. */
 export async function listPage<E extends Row>(
   ctx: Context,
   def: ResourceDef<E>,
   args: ListArgs,
   opts: { aggregate?: boolean; extra?: (q: ScopedQuery<E>) => void } = {},
-): Promise<Page<E>> {
+): Promise<JoinedPage<E>> {
   const { offset, limit } = paging(args);
   const q = new ScopedQuery(ctx, def, ctx.db.manager, { deleted: args.deleted, args, aggregate: opts.aggregate }).filter(args.filter);
   opts.extra?.(q);
   const terms = q.order(args.orderBy);
-  const items = await q.rows(terms, { offset, limit }, args.columns);
+  const withJoins = args.joins?.length ? await q.rowsJoined(terms, { offset, limit }, args.columns, args.joins) : null;
+  const items = withJoins ? withJoins.items : await q.rows(terms, { offset, limit }, args.columns);
   // COUNT(*), not the query builder's COUNT(DISTINCT id): the only join is the 1:1 derived table, and a
   // plain count is read from an index without collecting every id.
   const total = args.countTotal === false ? NaN : Number((await q.builder().select('COUNT(*)', 'n').getRawOne<{ n: number | string }>())?.n ?? 0);
-  return { items, total };
+  return withJoins ? { items, total, joined: withJoins.joined } : { items, total };
 }
 
 /** Rows by id as the caller may see them (null where absent or out of scope), in key order. */

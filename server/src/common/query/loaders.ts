@@ -34,6 +34,12 @@ export class Loaders {
     return this.prefetched.get(node)?.get(key) as V | undefined;
   }
 
+  /** Everything kept for a field (rows or pages), or undefined when nothing is. */
+  keptFor(node: FieldNode): unknown[] | undefined {
+    const kept = this.prefetched.get(node);
+    return kept ? [...kept.values()] : undefined;
+  }
+
   /**
    * Keeps what was loaded ahead for a field. A field node reached twice (a fragment spread in
    * two places) keeps nothing: its two uses may select differently, so both resolve lazily.
