@@ -21,10 +21,16 @@ import type { Page, ResourceDef, Row } from './resource.js';
  * Resolved the lazy way, a relation field returns a DataLoader promise per parent row, and
  * graphql-js completes every row's subtree asynchronously: for a page of 100 cadres with
  * department and county, 200 promises, whose microtasks and garbage cost more than the SQL.
- * So a list resolver **prefetches**: once its page is read it walks the operation's selection
- * under `items` and, for each declared relation selected there, loads it for the whole page —
- * the same batched statements the lazy way runs, through the same scoped reads — level after
- * level. The field resolvers then find their values and answer synchronously.
+ * So a list resolver (`listWithRelations`) **prefetches**: once its page is read it walks the
+ * operation's selection under `items` and, for each declared relation selected there, loads it
+ * for the whole page — the same batched statements the lazy way runs, through the same scoped
+ * reads — level after level. The field resolvers then find their values and answer
+ * synchronously.
+ *
+ * **Joins.** The to-one relations selected under `items` (and theirs, two levels deep) are not
+ * loaded apart but read in the page's own statement, as LEFT JOINs that carry their type's
+ * scope (`joinPlan`, `ScopedQuery.rowsJoined`): the cadre page with department and county is
+ * one statement.
  *
  * **Columns.** A level whose selected fields are all plain columns of the entity or declared
  * relations reads only those columns (and the id and foreign keys the relations need);
@@ -232,7 +238,7 @@ function columnsFor(ctx: Context, entity: abstract new () => object, prototype: 
 }
 
 /** The columns a list resolver reads for its page: what the selection under `items` needs, or null for whole rows. */
-export function listColumns(ctx: Context, info: GraphQLResolveInfo, entity: abstract new () => object): string[] | null {
+function listColumns(ctx: Context, info: GraphQLResolveInfo, entity: abstract new () => object): string[] | null {
   const rowType = rowTypeOf(getNamedType(info.returnType));
   if (!rowType) return null;
   return columnsFor(ctx, entity, entity.prototype, rowType, collect(itemSets(info.fieldNodes, info), info));
@@ -306,7 +312,7 @@ export async function listWithRelations<E extends Row>(ctx: Context, info: Graph
  * being resolved returns that page), down the whole selection. Called by list resolvers once
  * their rows are read.
  */
-export async function prefetchPage(ctx: Context, info: GraphQLResolveInfo, rows: readonly Row[]): Promise<void> {
+async function prefetchPage(ctx: Context, info: GraphQLResolveInfo, rows: readonly Row[]): Promise<void> {
   const rowType = rowTypeOf(getNamedType(info.returnType));
   if (!rowType || rows.length === 0) return;
   try {
