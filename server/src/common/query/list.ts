@@ -242,12 +242,18 @@ export class ScopedQuery<E extends Row> {
     return compileOrder(this.sql, fields, order, items, this.ctx.principal);
   }
 
-  /** `FROM … [LEFT JOIN derived] WHERE …` of this query, as plain SQL with named parameters. */
-  fromWhere(): string {
+  /** `FROM … [LEFT JOIN derived] [joins] WHERE …` of this query, as plain SQL with named parameters. */
+  fromWhere(joins = ''): string {
     const esc = (name: string) => this.sql.esc(name);
     const join = this.join ? ` LEFT JOIN (${this.join.table}) ${esc(this.join.alias)} ON ${this.join.on}` : '';
     const where = this.conditions.length ? ` WHERE ${this.conditions.join(' AND ')}` : '';
-    return `FROM ${this.sql.table(this.def.entity)} ${esc(this.sql.alias)}${join}${where}`;
+    return `FROM ${this.sql.table(this.def.entity)} ${esc(this.sql.alias)}${join}${joins}${where}`;
+  }
+
+  /** ` ORDER BY … LIMIT … OFFSET …` of a page. */
+  private pageClause(order: string[], page?: { offset: number; limit: number }): string {
+    const orderBy = order.length ? ` ORDER BY ${order.join(', ')}` : '';
+    return orderBy + (page ? ` LIMIT ${this.sql.param(page.limit)} OFFSET ${this.sql.param(page.offset)}` : '');
   }
 
   /**
@@ -260,9 +266,8 @@ export class ScopedQuery<E extends Row> {
       const qb = applyOrder(this.builder(), order);
       return (page ? qb.offset(page.offset).limit(page.limit) : qb).getMany();
     }
-    const orderBy = order.length ? ` ORDER BY ${order.join(', ')}` : '';
-    const limit = page ? ` LIMIT ${this.sql.param(page.limit)} OFFSET ${this.sql.param(page.offset)}` : '';
-    return selectEntities(this.db, this.def, this.sql.alias, (columns) => `SELECT ${columns} ${this.fromWhere()}${orderBy}${limit}`, this.sql.params, properties);
+    const tail = this.pageClause(order, page);
+    return selectEntities(this.db, this.def, this.sql.alias, (columns) => `SELECT ${columns} ${this.fromWhere()}${tail}`, this.sql.params, properties);
   }
 
   /**
@@ -275,7 +280,8 @@ export class ScopedQuery<E extends Row> {
     const db = this.db;
     const esc = (name: string) => this.sql.esc(name);
     const entities = new Map<string, Function>([[this.sql.alias, this.def.entity]]);
-    const columns = [hydratorOf(db, db.connection.getMetadata(this.def.entity)).select(esc(this.sql.alias), properties)];
+    const own = hydratorOf(db, db.connection.getMetadata(this.def.entity));
+    const columns = [own.select(esc(this.sql.alias), properties)];
     const from: string[] = [];
     for (const j of joins) {
       const parent = entities.get(j.parentAlias);
@@ -289,12 +295,9 @@ export class ScopedQuery<E extends Row> {
       columns.push(hydratorOf(db, metadata).select(esc(j.alias), j.columns, `${j.alias}_`));
       entities.set(j.alias, j.def.entity);
     }
-    const where = this.conditions.length ? ` WHERE ${this.conditions.join(' AND ')}` : '';
-    const orderBy = order.length ? ` ORDER BY ${order.join(', ')}` : '';
-    const text = `SELECT ${columns.join(', ')} FROM ${this.sql.table(this.def.entity)} ${esc(this.sql.alias)}${from.join('')}${where}${orderBy} LIMIT ${this.sql.param(page.limit)} OFFSET ${this.sql.param(page.offset)}`;
+    const text = `SELECT ${columns.join(', ')} ${this.fromWhere(from.join(''))}${this.pageClause(order, page)}`;
     const [query, values] = db.connection.driver.escapeQueryWithParameters(text, this.sql.params);
     const raw: Record<string, unknown>[] = await db.query(query, values);
-    const own = hydratorOf(db, db.connection.getMetadata(this.def.entity));
     const joined = new Map<string, (Row | null)[]>();
     for (const j of joins) {
       const hydrator = hydratorOf(db, db.connection.getMetadata(j.def.entity));

@@ -48,8 +48,7 @@ interface Declared {
   resolve(root: Row, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo): unknown;
   /** The parent property the relation reads (its foreign key, or the id for pages). */
   parentKey: string;
-  /** The entity class of the rows it reaches, and their resource. */
-  entity(): abstract new () => object;
+  /** The resource of the rows it reaches. */
   resource(): ResourceDef<Row>;
   /** Loads the relation for these parents and keeps it for `node`; the rows reached, for the next level. */
   prefetch(ctx: Context, parents: readonly Row[], node: FieldNode, fieldArgs: Record<string, unknown>, columns: readonly string[] | null, withTotals: boolean): Promise<Row[]>;
@@ -79,7 +78,6 @@ export function toOne<P extends object, E extends Row>(parent: abstract new () =
     paged: false,
     resolve: (root, _args, ctx, info) => load(ctx, root as unknown as P, info),
     parentKey: key,
-    entity: () => def().entity,
     resource: () => def() as unknown as ResourceDef<Row>,
     async prefetch(ctx, parents, node, _args, columns) {
       const ids = [...new Set(parents.map(idOf).filter((id): id is number => id !== null))];
@@ -106,7 +104,6 @@ export function toMany<P extends Row, E extends Row>(parent: abstract new () => 
     paged: true,
     resolve: (root, args, ctx, info) => load(ctx, root as P, args as ListArgs, info),
     parentKey: 'id',
-    entity: () => def().entity,
     resource: () => def() as unknown as ResourceDef<Row>,
     async prefetch(ctx, parents, node, args, columns, withTotals) {
       const ids = [...new Set(parents.map((p) => p.id))];
@@ -217,9 +214,9 @@ function rowTypeOf(pageType: unknown): GraphQLObjectType | null {
  * selected must be a plain column (a GraphQL field without a resolver of its own, named as an
  * entity column) or a declared relation (which needs its key).
  */
-function columnsFor(ctx: Context, entity: abstract new () => object, prototype: object, type: GraphQLObjectType, groups: readonly FieldNode[][]): string[] | null {
+function columnsFor(ctx: Context, entity: abstract new () => object, type: GraphQLObjectType, groups: readonly FieldNode[][]): string[] | null {
   const metadata = ctx.db.getMetadata(entity);
-  const relations = declared.get(prototype);
+  const relations = declared.get(entity.prototype);
   const properties = new Set<string>();
   for (const [node] of groups) {
     const name = node.name.value;
@@ -241,7 +238,7 @@ function columnsFor(ctx: Context, entity: abstract new () => object, prototype: 
 function listColumns(ctx: Context, info: GraphQLResolveInfo, entity: abstract new () => object): string[] | null {
   const rowType = rowTypeOf(getNamedType(info.returnType));
   if (!rowType) return null;
-  return columnsFor(ctx, entity, entity.prototype, rowType, collect(itemSets(info.fieldNodes, info), info));
+  return columnsFor(ctx, entity, rowType, collect(itemSets(info.fieldNodes, info), info));
 }
 
 /** At most this many to-one relations joined into a list's statement, this deep. */
@@ -270,10 +267,10 @@ function joinPlan(ctx: Context, info: GraphQLResolveInfo, entity: abstract new (
       const field = type.getFields()[nodes[0].name.value];
       const childType = field && getNamedType(field.type);
       if (!relation || relation.paged || !(childType instanceof GraphQLObjectType) || plan.joins.length >= MAX_JOINS) continue;
-      const child = relation.entity();
+      const child = relation.resource().entity;
       const childGroups = collect(subSets(nodes), info);
       const alias = `j${plan.joins.length}`;
-      plan.joins.push({ def: relation.resource(), parentAlias, alias, foreignKey: relation.parentKey, columns: columnsFor(ctx, child, child.prototype, childType, childGroups) });
+      plan.joins.push({ def: relation.resource(), parentAlias, alias, foreignKey: relation.parentKey, columns: columnsFor(ctx, child, childType, childGroups) });
       plan.nodes.set(alias, nodes[0]);
       if (depth < MAX_JOIN_DEPTH) level(childType, child.prototype, childGroups, alias, depth + 1);
     }
@@ -339,11 +336,10 @@ async function prefetchLevel(ctx: Context, info: GraphQLResolveInfo, type: Graph
       const rowType = relation.paged ? rowTypeOf(childType) : childType instanceof GraphQLObjectType ? childType : null;
       if (!rowType) return;
       const childSets = relation.paged ? itemSets(nodes, info) : subSets(nodes);
-      const entity = relation.entity();
-      const columns = columnsFor(ctx, entity, entity.prototype, rowType, collect(childSets, info));
       // Already read with the page (joined): only what hangs under it is left to load.
       const joined = ctx.loaders.keptFor(node);
       if (joined) return prefetchLevel(ctx, info, rowType, joined.filter((r): r is Row => r !== null), childSets);
+      const columns = columnsFor(ctx, relation.resource().entity, rowType, collect(childSets, info));
       const args = relation.paged ? getArgumentValues(field, node, info.variableValues) : {};
       const withTotals = relation.paged && selects({ fieldNodes: nodes, fragments: info.fragments }, 'total');
       const children = await relation.prefetch(ctx, parents, node, args, columns, withTotals);
