@@ -35,6 +35,44 @@ async function compare(asOf: string, snapshot: 'stored' | 'month' = 'stored'): P
   return { stored: [...stored, ...storedClaim.map((m) => m.progress)], computed: [...computed, ...computedClaim.map((m) => m.progress)] };
 }
 
+/**
+ * The rows of the stored figures that do not stand for a live target with its region and county:
+ * none may exist, and every live target has its row (today's, and each built month's), so a
+ * query reading the figures alone counts what the join of the targets counts.
+ */
+async function mirrorMismatches(month?: string): Promise<number> {
+  const db = server.app.db.manager;
+  const e = (n: string) => db.connection.driver.escape(n);
+  const table = e(month ? 'target_metric_month' : 'target_metric');
+  const ofMonth = month ? ` AND ${e('m')}.${e('month')} = '${month}'` : '';
+  const [stray] = await db.query(
+    `SELECT COUNT(*) AS ${e('n')} FROM ${table} ${e('m')} LEFT JOIN ${e('target')} ${e('t')} ON ${e('t')}.${e('id')} = ${e('m')}.${e('targetId')}
+     WHERE (${e('t')}.${e('id')} IS NULL OR ${e('t')}.${e('deletedAt')} IS NOT NULL OR ${e('m')}.${e('regionId')} <> ${e('t')}.${e('regionId')}
+        OR COALESCE(${e('m')}.${e('countyId')}, 0) <> COALESCE(${e('t')}.${e('countyId')}, 0))${ofMonth}`,
+  );
+  const [missing] = await db.query(
+    `SELECT COUNT(*) AS ${e('n')} FROM ${e('target')} ${e('t')} WHERE ${e('t')}.${e('deletedAt')} IS NULL
+       AND NOT EXISTS (SELECT 1 FROM ${table} ${e('m')} WHERE ${e('m')}.${e('targetId')} = ${e('t')}.${e('id')}${ofMonth})`,
+  );
+  return Number(stray.n) + Number(missing.n);
+}
+
+/** The statements `work` sends, as the server's SQL logger sees them. */
+async function statementsOf<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const logger = server.app.db.logger;
+  const original = logger.logQuery.bind(logger);
+  const statements: string[] = [];
+  logger.logQuery = (query: string, ...rest: unknown[]) => {
+    statements.push(query);
+    return (original as (...a: unknown[]) => unknown)(query, ...rest);
+  };
+  try {
+    return { result: await work(), statements };
+  } finally {
+    logger.logQuery = original;
+  }
+}
+
 beforeAll(async () => {
   server = await startServer();
   regional = await server.token('region');
@@ -94,10 +132,12 @@ describe('maintained figures', () => {
     expect(done).toBe(60);
     let { stored, computed } = await compare(today);
     expect(stored).toEqual(computed);
+    expect(await mirrorMismatches()).toBe(0);
     // The month-end snapshots built before the changes were kept right by them.
     for (const month of months) {
       ({ stored, computed } = await compare(monthEnd(month), 'month'));
       expect(stored, month).toEqual(computed);
+      expect(await mirrorMismatches(month), month).toBe(0);
     }
 
     // The counting rule changes: every figure follows, both ways.
@@ -149,5 +189,42 @@ describe('maintained figures', () => {
     expect(stored).toEqual(computed);
     const again = await server.ok('{ targetStats(groupBy: [WARNING]) { warning count } }', {}, { token: regional });
     expect(again).toEqual(api);
+  });
+
+  it('answer region-wide aggregates from the stored figures alone, as the join of the targets does', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    await server.app.snapshots.runOnce();
+    const monthBack = monthEnd(recentClosedMonths(13)[5]);
+    expect(builtMonths(server.app.db.manager).has(monthBack.slice(0, 7))).toBe(true);
+    const e = (n: string) => server.app.db.manager.connection.driver.escape(n);
+    const readsTargets = (statements: string[]) => statements.some((q) => q.includes(`FROM ${e('target')} ${e('x')}`));
+    const stats = `query($d: LocalDate!, $f: TargetFilter) { targetStats(groupBy: [COUNTY, WARNING, STATUS], asOf: $d, filter: $f) { countyId countyName warning status count meanProgress completed overdue red yellow green } }`;
+    const totals = `query($d: LocalDate!, $f: TargetFilter!) {
+      red: targets(filter: { and: [{ warning: { eq: RED } }, $f] }, asOf: $d, limit: 1) { total }
+      open: targets(filter: { and: [{ status: { in: [IN_PROGRESS, OVERDUE] } }, $f] }, asOf: $d, orderBy: [{ field: PROGRESS }], limit: 1) { total }
+    }`;
+    // A filter that keeps every target but names a column the stored figures do not hold: the join.
+    const everyTitle = { title: { contains: '' } };
+    for (const asOf of [today, monthBack]) {
+      for (const [query, user] of [[stats, 'analyst'], [totals, 'region']] as const) {
+        const token = await server.token(user);
+        const alone = await statementsOf(() => server.ok(query, { d: asOf, f: {} }, { token }));
+        const joined = await statementsOf(() => server.ok(query, { d: asOf, f: everyTitle }, { token }));
+        expect(readsTargets(joined.statements), `${asOf} joined`).toBe(true);
+        expect(alone.result, asOf).toEqual(joined.result);
+        if (query === stats) {
+          expect(readsTargets(alone.statements), `${asOf} alone`).toBe(false);
+          expect((alone.result as { targetStats: unknown[] }).targetStats.length).toBeGreaterThan(10);
+        } else {
+          // The pages read the targets; their totals read the figures alone.
+          expect(alone.statements.filter((q) => q.includes('COUNT(*)') && !q.includes(`FROM ${e('target')} ${e('x')}`)).length, asOf).toBe(2);
+        }
+      }
+    }
+    // A county's scope names more than the region and county: its aggregates join the targets, with the same answers.
+    const county = await server.token('county-540222');
+    const own = await statementsOf(() => server.ok(stats, { d: today, f: {} }, { token: county }));
+    expect(readsTargets(own.statements)).toBe(true);
+    expect((own.result as { targetStats: { countyName: string }[] }).targetStats.every((r) => r.countyName === '江孜县' || r.countyName == null)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { Context } from '../context.js';
 import { errors } from '../errors.js';
 import type { OrderByItem, Page, ResourceDef, Row } from './resource.js';
-import { QuerySql } from './sql.js';
+import { NotCovered, QuerySql } from './sql.js';
 import { compileFilter, compileOrder } from './where.js';
 
 export const DEFAULT_LIMIT = 50;
@@ -195,6 +195,8 @@ export class ScopedQuery<E extends Row> {
   readonly sql: QuerySql;
   readonly conditions: string[] = [];
   private readonly join: { alias: string; table: string; on: string } | null;
+  /** The main table: the entity's, or a derived table standing alone (in parentheses). */
+  private readonly from: string | null = null;
 
   constructor(
     private readonly ctx: Context,
@@ -209,11 +211,25 @@ export class ScopedQuery<E extends Row> {
       /** The table's alias and the prefix of its parameters (a query joined into another's statement). */
       alias?: string;
       paramPrefix?: string;
+      /**
+       * Read the derived table standing alone instead of the rows joined to it (an aggregate;
+       * see `aggregateQuery`): throws `NotCovered` when it does not stand alone for these
+       * arguments, or as soon as the query names a column it does not hold.
+       */
+      alone?: boolean;
     } = {},
   ) {
     this.sql = new QuerySql(db, opts.alias ?? 'x', opts.paramPrefix);
-    this.join = opts.args && def.derived ? def.derived(this.sql, opts.args) : null;
-    if (def.softDelete !== false) {
+    const derived = opts.args && def.derived ? def.derived(this.sql, opts.args) : null;
+    if (opts.alone) {
+      const alone = !opts.lock && !opts.deleted ? derived?.alone?.() : null;
+      if (!derived || !alone) throw new NotCovered('(derived table)');
+      // Its rows are the live rows only: no condition on deletedAt.
+      this.from = `(${alone.table})`;
+      this.join = null;
+      this.sql.standAlone(derived.alias, alone.columns);
+    } else this.join = derived;
+    if (def.softDelete !== false && !opts.alone) {
       this.conditions.push(`${this.sql.col('deletedAt')} IS ${opts.deleted ? 'NOT NULL' : 'NULL'}`);
     }
     const scope = ctx.scope;
@@ -247,7 +263,7 @@ export class ScopedQuery<E extends Row> {
     const esc = (name: string) => this.sql.esc(name);
     const join = this.join ? ` LEFT JOIN (${this.join.table}) ${esc(this.join.alias)} ON ${this.join.on}` : '';
     const where = this.conditions.length ? ` WHERE ${this.conditions.join(' AND ')}` : '';
-    return `FROM ${this.sql.table(this.def.entity)} ${esc(this.sql.alias)}${join}${joins}${where}`;
+    return `FROM ${this.from ?? this.sql.table(this.def.entity)} ${esc(this.sql.alias)}${join}${joins}${where}`;
   }
 
   /** ` ORDER BY … LIMIT … OFFSET …` of a page. */
@@ -262,6 +278,7 @@ export class ScopedQuery<E extends Row> {
    * (not when locking: a row read to be changed is read whole).
    */
   async rows(order: string[], page?: { offset: number; limit: number }, properties?: readonly string[] | null): Promise<E[]> {
+    if (this.from) throw new NotCovered('(rows)'); // a table standing alone serves aggregates, not rows
     if (this.opts.lock) {
       const qb = applyOrder(this.builder(), order);
       return (page ? qb.offset(page.offset).limit(page.limit) : qb).getMany();
@@ -276,7 +293,7 @@ export class ScopedQuery<E extends Row> {
    * Null when it does not apply (a derived table joined, or rows read to be locked).
    */
   async rowsJoined(order: string[], page: { offset: number; limit: number }, properties: readonly string[] | null | undefined, joins: readonly JoinAhead[]): Promise<{ items: E[]; joined: Map<string, (Row | null)[]> } | null> {
-    if (this.join || this.opts.lock) return null;
+    if (this.join || this.from || this.opts.lock) return null;
     const db = this.db;
     const esc = (name: string) => this.sql.esc(name);
     const entities = new Map<string, Function>([[this.sql.alias, this.def.entity]]);
@@ -313,6 +330,7 @@ export class ScopedQuery<E extends Row> {
   }
 
   builder(): SelectQueryBuilder<E> {
+    if (this.from) return this.db.createQueryBuilder().from(this.from, this.sql.alias).where(this.conditions.join(' AND ') || '1 = 1').setParameters(this.sql.params) as SelectQueryBuilder<E>;
     const qb = this.db.createQueryBuilder(this.def.entity, this.sql.alias).withDeleted();
     if (this.join) qb.leftJoin(`(${this.join.table})`, this.join.alias, this.join.on);
     if (this.opts.lock && !this.sql.isSqlite) qb.setLock(this.opts.lock);
@@ -327,6 +345,22 @@ function applyOrder<E extends Row>(qb: SelectQueryBuilder<E>, terms: string[]): 
     else qb.addOrderBy(expr, dir);
   });
   return qb;
+}
+
+/**
+ * Runs an aggregate on the query `build(true)` gives — its derived table standing alone, one
+ * covering index instead of a join per row — when the type has such a table for the query's
+ * arguments and the aggregate names only columns it holds; otherwise, as soon as it names one
+ * it does not (before any statement of that query is sent), on `build(false)`, the usual
+ * query. `work` builds its statements on the query it is given and may be run twice.
+ */
+export async function aggregateQuery<E extends Row, T>(build: (alone: boolean) => ScopedQuery<E>, work: (q: ScopedQuery<E>) => Promise<T>): Promise<T> {
+  try {
+    return await work(build(true));
+  } catch (error) {
+    if (!(error instanceof NotCovered)) throw error;
+  }
+  return work(build(false));
 }
 
 /** A top-level list: one statement for the page (with its joined relations, if asked), one for the total. */
@@ -344,7 +378,18 @@ export async function listPage<E extends Row>(
   const items = withJoins ? withJoins.items : await q.rows(terms, { offset, limit }, args.columns);
   // COUNT(*), not the query builder's COUNT(DISTINCT id): the only join is the 1:1 derived table, and a
   // plain count is read from an index without collecting every id.
-  const total = args.countTotal === false ? NaN : Number((await q.builder().select('COUNT(*)', 'n').getRawOne<{ n: number | string }>())?.n ?? 0);
+  const total =
+    args.countTotal === false
+      ? NaN
+      : await aggregateQuery(
+          (alone) => {
+            if (!alone) return q;
+            const c = new ScopedQuery(ctx, def, ctx.db.manager, { deleted: args.deleted, args, aggregate: opts.aggregate, alone }).filter(args.filter);
+            opts.extra?.(c);
+            return c;
+          },
+          async (c) => Number((await c.builder().select('COUNT(*)', 'n').getRawOne<{ n: number | string }>())?.n ?? 0),
+        );
   return withJoins ? { items, total, joined: withJoins.joined } : { items, total };
 }
 

@@ -82,8 +82,15 @@ export interface ResourceDef<E extends Row = Row> {
   /**
    * A derived table joined (LEFT JOIN … ON `on`) when a list's filter or sort needs computed
    * columns (a target's status as of a date); filter fields reach it through `expr`.
+   * `alone`, when given and not null, is the same derived table as one that stands for the
+   * rows on its own: one row per live row, holding `columns` of the entity as well. An aggregate
+   * whose conditions and groupings name only those columns reads it instead of the join
+   * (`aggregateQuery`).
    */
-  derived?: (sql: QuerySql, args: { filter?: object | null; orderBy?: OrderByItem[] | null; asOf?: string | null; withDerived?: boolean }) => { alias: string; table: string; on: string } | null;
+  derived?: (
+    sql: QuerySql,
+    args: { filter?: object | null; orderBy?: OrderByItem[] | null; asOf?: string | null; withDerived?: boolean },
+  ) => { alias: string; table: string; on: string; alone?: () => { table: string; columns: readonly string[] } | null } | null;
   /** Derived columns kept by the service (a tree's path and shares): not shown in audit changes. */
   internal?: string[];
   /** Columns unique across all rows, deleted ones included, with the input field that sets them. */

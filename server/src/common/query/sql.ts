@@ -9,6 +9,8 @@ export class QuerySql {
   readonly params: ObjectLiteral = {};
   private next = 0;
   readonly isSqlite: boolean;
+  /** Set by `standAlone`: the query's main table is a derived one holding only these columns of the entity. */
+  private alone: { derivedAlias: string; columns: ReadonlySet<string> } | null = null;
 
   constructor(
     readonly db: EntityManager,
@@ -24,7 +26,21 @@ export class QuerySql {
 
   /** `alias`.`column` of this query's main table. */
   col(column: string, alias = this.alias): string {
+    if (this.alone) {
+      // The derived table is the main table itself; of the entity's own columns only those it holds can be named.
+      if (alias === this.alone.derivedAlias) alias = this.alias;
+      else if (alias === this.alias && !this.alone.columns.has(column)) throw new NotCovered(column);
+    }
     return `${this.esc(alias)}.${this.esc(column)}`;
+  }
+
+  /**
+   * From now on the main alias stands for a derived table that holds the entity's `columns`
+   * and the derived columns (named under `derivedAlias` elsewhere): references to the derived
+   * alias become the main alias, and naming any other column of the entity throws `NotCovered`.
+   */
+  standAlone(derivedAlias: string, columns: readonly string[]): void {
+    this.alone = { derivedAlias, columns: new Set(columns) };
   }
 
   table(entity: Function): string {
@@ -62,6 +78,13 @@ export class QuerySql {
   /** SQLite keeps datetimes as UTC text; mysql2 converts Date objects itself (timezone Z). */
   private dateTime(d: Date): unknown {
     return this.isSqlite ? d.toISOString().replace('T', ' ').replace('Z', '') : d;
+  }
+}
+
+/** A query built on a table standing alone named a column that table does not hold: build it the usual way. */
+export class NotCovered extends Error {
+  constructor(readonly column: string) {
+    super(`column ${column} is not held by the table standing alone`);
   }
 }
 

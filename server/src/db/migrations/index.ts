@@ -27,9 +27,11 @@ import { AssessmentRankingIndex1796163382564 as SqliteAssessmentRankingIndex } f
 import { AssessmentRankingIndex1796163383688 as MysqlAssessmentRankingIndex } from './mysql/1796163383688-AssessmentRankingIndex.js';
 import { AssessmentFingerprint1796172575189 as SqliteAssessmentFingerprint } from './sqlite/1796172575189-AssessmentFingerprint.js';
 import { AssessmentFingerprint1796172576951 as MysqlAssessmentFingerprint } from './mysql/1796172576951-AssessmentFingerprint.js';
+import { StoredFiguresAlone1796183689059 as SqliteStoredFiguresAlone } from './sqlite/1796183689059-StoredFiguresAlone.js';
+import { StoredFiguresAlone1796183690428 as MysqlStoredFiguresAlone } from './mysql/1796183690428-StoredFiguresAlone.js';
 /**
  * Migrations per driver, oldest first, listed explicitly (the same list works compiled and
  * under vitest). Generate the next pair with `npm run migration:generate` (docs/development.md).
  */
-export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment, SqliteTargetMetrics, SqliteMonthSnapshots, SqliteStoredStatus, SqliteAssessmentIndexes, SqliteAssessmentCountyIndex, SqliteConsistencyFacts, SqliteAssessmentRankingIndex, SqliteAssessmentFingerprint];
-export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment, MysqlTargetMetrics, MysqlMonthSnapshots, MysqlStoredStatus, MysqlAssessmentIndexes, MysqlAssessmentCountyIndex, MysqlConsistencyFacts, MysqlAssessmentRankingIndex, MysqlAssessmentFingerprint];
+export const sqliteMigrations: Function[] = [SqliteInit, SqliteTargetsAndSupervision, SqliteTargetAdditive, SqliteRulesFixes, SqliteSecurity, SqliteAssessment, SqliteTargetMetrics, SqliteMonthSnapshots, SqliteStoredStatus, SqliteAssessmentIndexes, SqliteAssessmentCountyIndex, SqliteConsistencyFacts, SqliteAssessmentRankingIndex, SqliteAssessmentFingerprint, SqliteStoredFiguresAlone];
+export const mysqlMigrations: Function[] = [MysqlInit, MysqlTargetsAndSupervision, MysqlTargetAdditive, MysqlRulesFixes, MysqlSecurity, MysqlAssessment, MysqlTargetMetrics, MysqlMonthSnapshots, MysqlStoredStatus, MysqlAssessmentIndexes, MysqlAssessmentCountyIndex, MysqlConsistencyFacts, MysqlAssessmentRankingIndex, MysqlAssessmentFingerprint, MysqlStoredFiguresAlone];

@@ -1,7 +1,7 @@
 import type { Context } from '../../common/context.js';
 import { addDays, monthEnd, parsePeriod, today, type Period } from '../../common/dates.js';
 import { errors } from '../../common/errors.js';
-import { listPage, loadByIds, ScopedQuery, type ListArgs } from '../../common/query/list.js';
+import { aggregateQuery, listPage, loadByIds, ScopedQuery, type ListArgs } from '../../common/query/list.js';
 import { defineQueryInputs, type ResourceDef } from '../../common/query/resource.js';
 import type { QuerySql } from '../../common/query/sql.js';
 import { Role } from '../../common/scope.js';
@@ -110,6 +110,41 @@ function inRegion<E extends { id: number }>(ctx: Context, q: ScopedQuery<E>): Sc
   return q;
 }
 
+/** The grouped figures of targetStats, one statement on `q` (the targets, or their stored figures alone). */
+function targetStatsRows(q: ScopedQuery<Target>, groups: TargetGroupBy[]): Promise<Record<string, any>[]> {
+  const s = q.sql;
+  const needs = (g: TargetGroupBy) => groups.includes(g);
+  // Functions: only the columns of the groupings asked for are named (a table standing alone holds few).
+  const keys: Partial<Record<TargetGroupBy, () => [string, string]>> = {
+    [TargetGroupBy.COUNTY]: () => [s.col('countyId'), 'countyId'],
+    [TargetGroupBy.DEPARTMENT]: () => [s.col('responsibleDepartmentId'), 'departmentId'],
+    [TargetGroupBy.CATEGORY]: () => [s.col('category'), 'category'],
+    [TargetGroupBy.STATUS]: () => [tm(s, 'status'), 'status'],
+    [TargetGroupBy.WARNING]: () => [tm(s, 'warning'), 'warning'],
+    [TargetGroupBy.DIRECTIVE]: () => [s.col('directiveId'), 'directiveId'],
+    [TargetGroupBy.CADRE]: () => [s.col('responsibleCadreId'), 'cadreId'],
+    [TargetGroupBy.ISSUER_LEVEL]: () => [s.col('issuerLevel', 'gd'), 'issuerLevel'],
+  };
+  const qb = q.builder().select('COUNT(*)', 'count');
+  // Names come from the same statement, so a dashboard gets them without reading records.
+  if (needs(TargetGroupBy.COUNTY)) qb.leftJoin(County, 'gc', `${s.col('id', 'gc')} = ${s.col('countyId')}`).addSelect(`MAX(${s.col('name', 'gc')})`, 'countyName');
+  if (needs(TargetGroupBy.DEPARTMENT)) qb.leftJoin(Department, 'gp', `${s.col('id', 'gp')} = ${s.col('responsibleDepartmentId')}`).addSelect(`MAX(${s.col('name', 'gp')})`, 'departmentName');
+  if (needs(TargetGroupBy.DIRECTIVE) || needs(TargetGroupBy.ISSUER_LEVEL)) qb.leftJoin(Directive, 'gd', `${s.col('id', 'gd')} = ${s.col('directiveId')}`);
+  if (needs(TargetGroupBy.DIRECTIVE)) qb.addSelect(`MAX(${s.col('title', 'gd')})`, 'directiveTitle');
+  if (needs(TargetGroupBy.CADRE)) qb.leftJoin(Cadre, 'gk', `${s.col('id', 'gk')} = ${s.col('responsibleCadreId')}`).addSelect(`MAX(${s.col('name', 'gk')})`, 'cadreName');
+  const grouped = groups.flatMap((g) => (keys[g] ? [keys[g]!()] : []));
+  for (const [expr, alias] of grouped) qb.addSelect(expr, alias);
+  qb.addSelect(`AVG(COALESCE(${tm(s, 'progress')}, 0))`, 'meanProgress')
+    .addSelect(`SUM(CASE WHEN ${tm(s, 'status')} IN ${COMPLETED} THEN 1 ELSE 0 END)`, 'completed')
+    .addSelect(`SUM(CASE WHEN ${tm(s, 'status')} = '${TargetStatus.OVERDUE}' THEN 1 ELSE 0 END)`, 'overdue')
+    .addSelect(`SUM(CASE WHEN ${tm(s, 'warning')} = '${WarningLevel.RED}' THEN 1 ELSE 0 END)`, 'red')
+    .addSelect(`SUM(CASE WHEN ${tm(s, 'warning')} = '${WarningLevel.YELLOW}' THEN 1 ELSE 0 END)`, 'yellow')
+    .addSelect(`SUM(CASE WHEN ${tm(s, 'warning')} = '${WarningLevel.GREEN}' THEN 1 ELSE 0 END)`, 'green');
+  grouped.forEach(([expr], i) => (i === 0 ? qb.groupBy(expr) : qb.addGroupBy(expr)));
+  grouped.forEach(([expr], i) => (i === 0 ? qb.orderBy(expr, 'ASC') : qb.addOrderBy(expr, 'ASC')));
+  return qb.getRawMany();
+}
+
 export const analyticsService = {
   /**
    * Counts and mean progress of the targets matching `filter`, grouped as asked: one SQL
@@ -135,37 +170,11 @@ export const analyticsService = {
   },
 
   async targetStatsAt(ctx: Context, filter: object | null | undefined, groups: TargetGroupBy[], asOf: string): Promise<TargetStatsRow[]> {
-    const q = new ScopedQuery(ctx, targetResource, ctx.db.manager, { args: { filter, asOf, withDerived: true }, aggregate: true }).filter(filter);
-    const s = q.sql;
-    const needs = (g: TargetGroupBy) => groups.includes(g);
-    const keys: Partial<Record<TargetGroupBy, [string, string]>> = {
-      [TargetGroupBy.COUNTY]: [s.col('countyId'), 'countyId'],
-      [TargetGroupBy.DEPARTMENT]: [s.col('responsibleDepartmentId'), 'departmentId'],
-      [TargetGroupBy.CATEGORY]: [s.col('category'), 'category'],
-      [TargetGroupBy.STATUS]: [tm(s, 'status'), 'status'],
-      [TargetGroupBy.WARNING]: [tm(s, 'warning'), 'warning'],
-      [TargetGroupBy.DIRECTIVE]: [s.col('directiveId'), 'directiveId'],
-      [TargetGroupBy.CADRE]: [s.col('responsibleCadreId'), 'cadreId'],
-      [TargetGroupBy.ISSUER_LEVEL]: [s.col('issuerLevel', 'gd'), 'issuerLevel'],
-    };
-    const qb = q.builder().select('COUNT(*)', 'count');
-    // Names come from the same statement, so a dashboard gets them without reading records.
-    if (needs(TargetGroupBy.COUNTY)) qb.leftJoin(County, 'gc', `${s.col('id', 'gc')} = ${s.col('countyId')}`).addSelect(`MAX(${s.col('name', 'gc')})`, 'countyName');
-    if (needs(TargetGroupBy.DEPARTMENT)) qb.leftJoin(Department, 'gp', `${s.col('id', 'gp')} = ${s.col('responsibleDepartmentId')}`).addSelect(`MAX(${s.col('name', 'gp')})`, 'departmentName');
-    if (needs(TargetGroupBy.DIRECTIVE) || needs(TargetGroupBy.ISSUER_LEVEL)) qb.leftJoin(Directive, 'gd', `${s.col('id', 'gd')} = ${s.col('directiveId')}`);
-    if (needs(TargetGroupBy.DIRECTIVE)) qb.addSelect(`MAX(${s.col('title', 'gd')})`, 'directiveTitle');
-    if (needs(TargetGroupBy.CADRE)) qb.leftJoin(Cadre, 'gk', `${s.col('id', 'gk')} = ${s.col('responsibleCadreId')}`).addSelect(`MAX(${s.col('name', 'gk')})`, 'cadreName');
-    const grouped = groups.flatMap((g) => (keys[g] ? [keys[g]!] : []));
-    for (const [expr, alias] of grouped) qb.addSelect(expr, alias);
-    qb.addSelect(`AVG(COALESCE(${tm(s, 'progress')}, 0))`, 'meanProgress')
-      .addSelect(`SUM(CASE WHEN ${tm(s, 'status')} IN ${COMPLETED} THEN 1 ELSE 0 END)`, 'completed')
-      .addSelect(`SUM(CASE WHEN ${tm(s, 'status')} = '${TargetStatus.OVERDUE}' THEN 1 ELSE 0 END)`, 'overdue')
-      .addSelect(`SUM(CASE WHEN ${tm(s, 'warning')} = '${WarningLevel.RED}' THEN 1 ELSE 0 END)`, 'red')
-      .addSelect(`SUM(CASE WHEN ${tm(s, 'warning')} = '${WarningLevel.YELLOW}' THEN 1 ELSE 0 END)`, 'yellow')
-      .addSelect(`SUM(CASE WHEN ${tm(s, 'warning')} = '${WarningLevel.GREEN}' THEN 1 ELSE 0 END)`, 'green');
-    grouped.forEach(([expr], i) => (i === 0 ? qb.groupBy(expr) : qb.addGroupBy(expr)));
-    grouped.forEach(([expr], i) => (i === 0 ? qb.orderBy(expr, 'ASC') : qb.addOrderBy(expr, 'ASC')));
-    const rows = await qb.getRawMany();
+    // Grouped by county, status or warning with a region's scope, the stored figures answer alone.
+    const rows = await aggregateQuery(
+      (alone) => new ScopedQuery(ctx, targetResource, ctx.db.manager, { args: { filter, asOf, withDerived: true }, aggregate: true, alone }).filter(filter),
+      (q) => targetStatsRows(q, groups),
+    );
     const apiKey = ctx.principal?.apiKeyId !== undefined;
     const id = (v: unknown) => (v == null ? null : num(v));
     return rows

@@ -130,7 +130,8 @@ function reportProgressSql(sql: QuerySql, asOf: string, restrict: string | undef
     LEFT JOIN (${leafReports}) ${sql.esc('lp')} ON ${c('lp', 'targetId')} = ${c('l', 'id')}
     WHERE ${c('l', 'isLeaf')} = 1 AND ${c('l', 'deletedAt')} IS NULL${opts.roots?.length ? ` AND ${c('l', 'rootId')} IN ${sql.list([...opts.roots])}` : ''}`;
 
-  const rolled = `SELECT ${c('a', 'id')} AS targetId, MAX(${c('a', 'startDate')}) AS startDate, MAX(${c('a', 'deadline')}) AS deadline,
+  const rolled = `SELECT ${c('a', 'id')} AS targetId, MAX(${c('a', 'regionId')}) AS regionId, MAX(${c('a', 'countyId')}) AS countyId,
+           MAX(${c('a', 'startDate')}) AS startDate, MAX(${c('a', 'deadline')}) AS deadline,
            SUM(${c('lv', 'share')} * COALESCE(${c('lv', 'p')}, 0)) / MAX(${c('a', 'share')}) AS progress,
            MAX(${c('lv', 'completedOn')}) AS lastCompletedOn,
            COUNT(${c('lv', 'p')}) AS reportedLeaves
@@ -213,16 +214,36 @@ function statusSql(sql: QuerySql, asOf: string, rolled: string): string {
  * The stored figures, every column read, none computed: today's (target_metric, while its
  * day is today) or a closed month's snapshot. Joined to the targets only when `restrict`
  * (a predicate on alias `a`) asks for it, so that a filter on warning or status, or a sort
- * by progress, reads the table's indexes.
+ * by progress, reads the table's indexes. `alone`: the target's own columns the table keeps
+ * come first (`id`, `regionId`, `countyId`), for a query that reads the table instead of the
+ * targets (`storedFiguresAloneSql`).
  */
-function storedFiguresSql(sql: QuerySql, restrict: string | undefined, month?: string): string {
+function storedFiguresSql(sql: QuerySql, restrict: string | undefined, month?: string, alone = false): string {
   const c = (column: string) => sql.col(column, 'sm');
   const join = restrict ? ` JOIN ${sql.esc('target')} ${sql.esc('a')} ON ${sql.col('id', 'a')} = ${c('targetId')} AND ${sql.col('deletedAt', 'a')} IS NULL AND (${restrict})` : '';
-  return `SELECT ${c('targetId')} AS targetId, ${c('progress')} AS progress,
+  const own = alone ? `${c('targetId')} AS id, ${STORED_TARGET_COLUMNS.filter((k) => k !== 'id').map((k) => `${c(k)} AS ${k}`).join(', ')}, ` : '';
+  return `SELECT ${own}${c('targetId')} AS targetId, ${c('progress')} AS progress,
            CASE WHEN ${c('progress')} >= ${COMPLETE} THEN ${c('lastCompletedOn')} END AS completedOn,
            CASE WHEN ${c('reportedLeaves')} > 0 THEN 1 ELSE 0 END AS reported,
            ${c('elapsed')} AS elapsed, ${c('daysLeft')} AS daysLeft, ${c('status')} AS status, ${c('warning')} AS warning
     FROM ${sql.esc(month ? 'target_metric_month' : 'target_metric')} ${sql.esc('sm')}${join}${month ? ` WHERE ${c('month')} = ${sql.param(month)}` : ''}`;
+}
+
+/** The columns of a target that its stored figures keep too (`id` as `targetId`). */
+export const STORED_TARGET_COLUMNS: readonly string[] = ['id', 'regionId', 'countyId'];
+
+/**
+ * The figures as of `asOf` as a table that stands for the live targets on its own — one row
+ * per live target, its `id`, `regionId` and `countyId` beside the derived columns — when they
+ * are stored for that day (today's while its day is recorded, or a built month's end); else
+ * null. The rows are the live targets because every change of a tree rewrites its rows (today's
+ * and every built month's) from its live targets, and a snapshot is built from them.
+ */
+export function storedFiguresAloneSql(sql: QuerySql, asOf: string): string | null {
+  const now = today();
+  if (asOf === now) return storedDay(sql.db) === now ? storedFiguresSql(sql, undefined, undefined, true) : null;
+  const month = closedMonthOf(asOf);
+  return month && builtMonths(sql.db).has(month) ? storedFiguresSql(sql, undefined, month, true) : null;
 }
 
 export interface TargetMetrics {
@@ -342,12 +363,12 @@ async function writeFigures(db: EntityManager, roots: readonly number[], month: 
   const unlimited = background && db.connection.options.type === 'mariadb' ? 'SET STATEMENT max_statement_time = 0 FOR ' : '';
   await sql.run(`DELETE FROM ${table} WHERE ${ofMonth}${esc('targetId')} IN ${sql.list(targetIds.length ? targetIds : [0])}`);
   await sql.run(`${unlimited}INSERT INTO ${table} (${month ? `${esc('month')}, ` : ''}${FIGURE_COLUMNS.map(esc).join(', ')})
-    SELECT ${month ? `${sql.param(month)}, ` : ''}${o('targetId')}, ${progress}, ${o('lastCompletedOn')}, ${o('reportedLeaves')}, COALESCE(${sql.col('progress', 'cl')}, 0),
+    SELECT ${month ? `${sql.param(month)}, ` : ''}${o('targetId')}, ${o('regionId')}, ${o('countyId')}, ${progress}, ${o('lastCompletedOn')}, ${o('reportedLeaves')}, COALESCE(${sql.col('progress', 'cl')}, 0),
            ${figures.elapsed}, ${figures.daysLeft}, ${figures.status}, ${figures.warning}
     FROM (${official}) ${esc('o')} LEFT JOIN (${claimed}) ${esc('cl')} ON ${sql.col('targetId', 'cl')} = ${o('targetId')}`);
 }
 
-const FIGURE_COLUMNS = ['targetId', 'progress', 'lastCompletedOn', 'reportedLeaves', 'claimedProgress', 'elapsed', 'daysLeft', 'status', 'warning'];
+const FIGURE_COLUMNS = ['targetId', 'regionId', 'countyId', 'progress', 'lastCompletedOn', 'reportedLeaves', 'claimedProgress', 'elapsed', 'daysLeft', 'status', 'warning'];
 
 // ---------------------------------------------------------------------------------------------
 // Today's day-dependent figures

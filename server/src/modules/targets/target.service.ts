@@ -24,7 +24,7 @@ import { Inspection } from '../supervision/inspection.entity.js';
 import { SupervisionNotice } from '../supervision/supervision-notice.entity.js';
 import { Target, TargetKind, TargetStatus, WarningLevel } from './target.entity.js';
 import { targetQuery, type CreateTargetInput, type DecomposeTargetInput, type UpdateTargetInput } from './target.inputs.js';
-import { refreshTargetMetrics, targetMetricsSql, toMetrics, type TargetMetrics } from './target-metrics.js';
+import { refreshTargetMetrics, STORED_TARGET_COLUMNS, storedFiguresAloneSql, targetMetricsSql, toMetrics, type TargetMetrics } from './target-metrics.js';
 
 const COMPUTED_FIELDS = /"(progress|status|warning)":/;
 const COMPUTED_ORDER = new Set(['PROGRESS', 'STATUS', 'WARNING']);
@@ -60,7 +60,16 @@ export const targetResource: ResourceDef<Target> = {
   derived: (sql, args) => {
     const needed = args.withDerived || COMPUTED_FIELDS.test(JSON.stringify(args.filter ?? {})) || (args.orderBy ?? []).some((o) => COMPUTED_ORDER.has(o.field));
     if (!needed) return null;
-    return { alias: 'tm', table: targetMetricsSql(sql, args.asOf ?? today()), on: `${sql.col('targetId', 'tm')} = ${sql.col('id')}` };
+    const asOf = args.asOf ?? today();
+    return {
+      alias: 'tm',
+      table: targetMetricsSql(sql, asOf),
+      on: `${sql.col('targetId', 'tm')} = ${sql.col('id')}`,
+      alone: () => {
+        const table = storedFiguresAloneSql(sql, asOf);
+        return table ? { table, columns: STORED_TARGET_COLUMNS } : null;
+      },
+    };
   },
 };
 
