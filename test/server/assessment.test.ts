@@ -374,6 +374,14 @@ describe('computing again', () => {
     expect(replaced.id).not.toBe(changed.id);
     expect(replaced).toMatchObject({ overrideTier: null, version: 1, targetScore: 80 });
     expect(await events(changed.id)).toEqual(['CREATE', 'UPDATE', 'DELETE']);
+
+    // A fact that moves no figure but shows in the explanation (a target's title) makes a new draft too.
+    expect((await computeFull(k)).id).toBe(replaced.id);
+    const tv = (await ok('query($id: ID!) { target(id: $id) { version } }', { id: t })).target.version;
+    await ok('mutation($id: ID!, $v: Int!) { updateTarget(id: $id, input: { version: $v, title: "重算目标（改名）" }) { id } }', { id: t, v: tv });
+    const renamed = await ok(`mutation($c: ID!) { computeAssessment(cadreId: $c, period: "2025") { id targetScore explanation { targets { title } } } }`, { c: k });
+    expect(renamed.computeAssessment.id).not.toBe(replaced.id);
+    expect(renamed.computeAssessment).toMatchObject({ targetScore: 80, explanation: { targets: [{ title: '重算目标（改名）' }] } });
   });
 
   it('a county or the region computed again unchanged writes nothing, returns the same drafts, with the same number of statements', async () => {

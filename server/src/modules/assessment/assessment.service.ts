@@ -31,7 +31,7 @@ import { Assessment } from './assessment.entity.js';
 import { assessmentQuery, type AssessmentRanking, type AssessmentRankingEntry, type OverrideAssessmentTierInput, type TierCount, type UnitAssessment, type UnitAssessments } from './assessment.inputs.js';
 import { AssessmentComponentKind, AssessmentStatus, TIERS, type AssessmentTier, type ExplainedInspection, type ExplainedTarget } from './assessment.types.js';
 import { evaluationResource } from './democratic-evaluation.service.js';
-import { assessCadre, combine, penaltyOf, r6, voteScore, type CadreFacts } from './scoring.js';
+import { assessCadre, combine, penaltyOf, r6, RULES_DIGEST, voteScore, type CadreFacts } from './scoring.js';
 
 export const assessmentResource: ResourceDef<Assessment> = {
   type: 'Assessment',
@@ -109,6 +109,9 @@ const ASSESSMENT_COLUMNS = [
   'targetScore', 'timelinessScore', 'inspectionScore', 'democraticScore', 'penalty', 'total', 'computedTier', 'tierRule', 'status', 'computedById', 'explanation', 'fingerprint',
 ] as const satisfies readonly (keyof Assessment)[];
 /** What a computation decides of a draft besides its explanation: with the explanation, what its fingerprint digests. */
+/** A cadre's facts as gathered (the period's dates and the policy come with the call). */
+type CadreFactsOnly = Omit<CadreFacts, 'policyId' | 'asOf' | 'periodFrom' | 'periodTo'>;
+
 const COMPUTED_COLUMNS = [
   'cadreId', 'regionId', 'countyId', 'departmentId', 'period', 'asOf', 'policyId',
   'targetScore', 'timelinessScore', 'inspectionScore', 'democraticScore', 'penalty', 'total', 'computedTier', 'tierRule', 'status', 'computedById',
@@ -153,8 +156,7 @@ function mysqlLiteral(value: unknown, timezone: string): string {
  * allow, all made at once; the function returned runs them in order and gives, with
  * `returnIds`, the generated ids in the order of `rows` (RETURNING where the database has it,
  * else the first id and the count, as TypeORM does). Made apart from running, so that they can
- * be made while the database runs the statement before. `stored` gives a column's value
- * already prepared for storage (the explanation's JSON, made once for its digest too). A value
+ * be made while the database runs the statement before. A value
  * identical to the same column's in the row before is prepared once (the timestamps, the
  * period, the actor).
  */
@@ -164,7 +166,6 @@ function insertStatements<E>(
   columns: readonly (keyof E & string)[],
   rows: readonly E[],
   returnIds: boolean,
-  stored?: (row: E, column: keyof E & string) => unknown,
 ): () => Promise<number[]> {
   const driver = db.connection.driver;
   const p = persisted(db, entity);
@@ -206,12 +207,11 @@ function insertStatements<E>(
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i];
       const raw = row[c];
-      const given = stored?.(row, c);
-      if (given === undefined && raw === last[i] && raw !== undefined) {
+      if (raw === last[i] && raw !== undefined) {
         tuple.push(sqlite ? prepared[i] : literals[i]);
       } else {
-        const v = given !== undefined ? given : p.value(c, raw);
-        last[i] = given !== undefined ? undefined : raw;
+        const v = p.value(c, raw);
+        last[i] = raw;
         prepared[i] = v;
         literals[i] = sqlite ? '' : mysqlLiteral(v, timezone);
         sizes[i] = sqlite ? (typeof v === 'string' ? Buffer.byteLength(v) : 8) : Buffer.byteLength(literals[i]) + 2;
@@ -317,6 +317,8 @@ class AssessmentService extends RecordService<Assessment> {
       const facts = await this.gather(ctx, db, ids, period, asOf);
       const now = new Date();
       const rows: Assessment[] = [];
+      /** What each row follows from (its fingerprint's input; see below). */
+      const inputs = new Map<Assessment, CadreFactsOnly>();
       for (const cadre of cadres) {
         const f = facts.get(cadre.id)!;
         const explanation = assessCadre(policy, { policyId, asOf, periodFrom: period.from, periodTo: period.to, ...f });
@@ -356,6 +358,7 @@ class AssessmentService extends RecordService<Assessment> {
         );
       }
       if (single !== undefined && rows.length === 0) throw errors.badInput('cadreId', 'nothingToAssess', { period: period.label });
+      rows.forEach((row) => inputs.set(row, facts.get(row.cadreId)!));
 
       const am = persisted(db, Assessment);
       const audit = {
@@ -389,14 +392,17 @@ class AssessmentService extends RecordService<Assessment> {
         ),
       );
       await nextTurn();
-      // What each draft would store, and its digest: the explanation's JSON is made once, for both.
-      const explanations = new Map<Assessment, unknown>();
+      // Each draft's fingerprint: a digest of what it is computed from — the scoring rules' own
+      // source, the policy's values, the row's computed columns and the cadre's facts (its targets
+      // with their progress, inspections, votes, accountability records). The stored explanation
+      // is a function of these, so equal fingerprints mean equal drafts; the facts are about a
+      // sixth of the explanations' JSON, which is made only for the drafts that are written.
+      const basis = createHash('sha256').update(RULES_DIGEST).update(JSON.stringify(policy));
       for (const row of rows) {
-        const text = am.value('explanation', row.explanation) as string;
-        explanations.set(row, text);
-        row.fingerprint = createHash('sha256')
+        row.fingerprint = basis
+          .copy()
           .update(JSON.stringify(COMPUTED_COLUMNS.map((c) => row[c])))
-          .update(text)
+          .update(JSON.stringify(inputs.get(row)))
           .digest('hex')
           .slice(0, 32);
       }
@@ -438,7 +444,7 @@ class AssessmentService extends RecordService<Assessment> {
 
       // The new drafts, in as few multi-row INSERTs as the limits allow, made while the UPDATE
       // runs; their ids come back with them, so nothing is read again.
-      const insertDrafts = insertStatements(db, Assessment, ASSESSMENT_COLUMNS, fresh, true, (row, c) => (c === 'explanation' ? explanations.get(row) : undefined));
+      const insertDrafts = insertStatements(db, Assessment, ASSESSMENT_COLUMNS, fresh, true);
       await updated;
       const ids$ = await insertDrafts();
       fresh.forEach((row, i) => (row.id = ids$[i]));
@@ -466,7 +472,7 @@ class AssessmentService extends RecordService<Assessment> {
   }
 
   /** What each cadre's assessment is computed from: four statements for any number of cadres. */
-  private async gather(ctx: Context, db: EntityManager, ids: number[], period: Period, asOf: string): Promise<Map<number, Omit<CadreFacts, 'policyId' | 'asOf' | 'periodFrom' | 'periodTo'>>> {
+  private async gather(ctx: Context, db: EntityManager, ids: number[], period: Period, asOf: string): Promise<Map<number, CadreFactsOnly>> {
     const facts = new Map(ids.map((id) => [id, { targets: [] as ExplainedTarget[], inspections: [] as ExplainedInspection[], evaluations: [] as CadreFacts['evaluations'], accountabilities: [] as CadreFacts['accountabilities'] }]));
 
     // The cadre's own targets with a deadline in the period, with progress and status as of asOf.
