@@ -19,13 +19,15 @@ export class CountingLogger implements Logger {
   logQuery(query: string): void {
     const store = requestStore.getStore();
     if (store) {
-      store.sqlStatements += 1;
-      if (store.sqlStatementLimit !== undefined && store.sqlStatements > store.sqlStatementLimit) {
+      // A refused statement is not sent, so it is not counted: the count is what ran (several
+      // parts of a request may be refused at once when they run concurrently).
+      if (store.sqlStatementLimit !== undefined && store.sqlStatements >= store.sqlStatementLimit) {
         throw new AppError(ErrorCode.QUERY_TOO_COMPLEX, 'tooManyStatements', { max: store.sqlStatementLimit });
       }
       if (store.deadline !== undefined && Date.now() > store.deadline) {
         throw new AppError(ErrorCode.QUERY_TOO_COMPLEX, 'requestTooLong', { seconds: Math.round((store.deadline - store.startedAt!) / 1000) });
       }
+      store.sqlStatements += 1;
     }
     if (this.print) console.log(`[sql] ${query}`);
   }

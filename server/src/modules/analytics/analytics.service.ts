@@ -110,8 +110,14 @@ function inRegion<E extends { id: number }>(ctx: Context, q: ScopedQuery<E>): Sc
   return q;
 }
 
-/** The grouped figures of targetStats, one statement on `q` (the targets, or their stored figures alone). */
-function targetStatsRows(q: ScopedQuery<Target>, groups: TargetGroupBy[]): Promise<Record<string, any>[]> {
+/**
+ * The grouped figures of targetStats, one statement on `q` (the targets, or their stored
+ * figures alone). The statement groups by the keys asked for and by status and warning, with
+ * only a count and a sum per group (a few hundred groups for 100,000 targets: little work per
+ * row), and the names are joined to the groups, not to every target; the groups are then
+ * folded into the keys asked for here.
+ */
+async function targetStatsRows(q: ScopedQuery<Target>, groups: TargetGroupBy[]): Promise<Record<string, any>[]> {
   const s = q.sql;
   const needs = (g: TargetGroupBy) => groups.includes(g);
   // Functions: only the columns of the groupings asked for are named (a table standing alone holds few).
@@ -125,24 +131,154 @@ function targetStatsRows(q: ScopedQuery<Target>, groups: TargetGroupBy[]): Promi
     [TargetGroupBy.CADRE]: () => [s.col('responsibleCadreId'), 'cadreId'],
     [TargetGroupBy.ISSUER_LEVEL]: () => [s.col('issuerLevel', 'gd'), 'issuerLevel'],
   };
-  const qb = q.builder().select('COUNT(*)', 'count');
-  // Names come from the same statement, so a dashboard gets them without reading records.
-  if (needs(TargetGroupBy.COUNTY)) qb.leftJoin(County, 'gc', `${s.col('id', 'gc')} = ${s.col('countyId')}`).addSelect(`MAX(${s.col('name', 'gc')})`, 'countyName');
-  if (needs(TargetGroupBy.DEPARTMENT)) qb.leftJoin(Department, 'gp', `${s.col('id', 'gp')} = ${s.col('responsibleDepartmentId')}`).addSelect(`MAX(${s.col('name', 'gp')})`, 'departmentName');
-  if (needs(TargetGroupBy.DIRECTIVE) || needs(TargetGroupBy.ISSUER_LEVEL)) qb.leftJoin(Directive, 'gd', `${s.col('id', 'gd')} = ${s.col('directiveId')}`);
-  if (needs(TargetGroupBy.DIRECTIVE)) qb.addSelect(`MAX(${s.col('title', 'gd')})`, 'directiveTitle');
-  if (needs(TargetGroupBy.CADRE)) qb.leftJoin(Cadre, 'gk', `${s.col('id', 'gk')} = ${s.col('responsibleCadreId')}`).addSelect(`MAX(${s.col('name', 'gk')})`, 'cadreName');
   const grouped = groups.flatMap((g) => (keys[g] ? [keys[g]!()] : []));
-  for (const [expr, alias] of grouped) qb.addSelect(expr, alias);
-  qb.addSelect(`AVG(COALESCE(${tm(s, 'progress')}, 0))`, 'meanProgress')
-    .addSelect(`SUM(CASE WHEN ${tm(s, 'status')} IN ${COMPLETED} THEN 1 ELSE 0 END)`, 'completed')
-    .addSelect(`SUM(CASE WHEN ${tm(s, 'status')} = '${TargetStatus.OVERDUE}' THEN 1 ELSE 0 END)`, 'overdue')
-    .addSelect(`SUM(CASE WHEN ${tm(s, 'warning')} = '${WarningLevel.RED}' THEN 1 ELSE 0 END)`, 'red')
-    .addSelect(`SUM(CASE WHEN ${tm(s, 'warning')} = '${WarningLevel.YELLOW}' THEN 1 ELSE 0 END)`, 'yellow')
-    .addSelect(`SUM(CASE WHEN ${tm(s, 'warning')} = '${WarningLevel.GREEN}' THEN 1 ELSE 0 END)`, 'green');
-  grouped.forEach(([expr], i) => (i === 0 ? qb.groupBy(expr) : qb.addGroupBy(expr)));
-  grouped.forEach(([expr], i) => (i === 0 ? qb.orderBy(expr, 'ASC') : qb.addOrderBy(expr, 'ASC')));
-  return qb.getRawMany();
+  const split: [string, string][] = [...grouped];
+  if (!needs(TargetGroupBy.STATUS)) split.push([tm(s, 'status'), 'status']);
+  if (!needs(TargetGroupBy.WARNING)) split.push([tm(s, 'warning'), 'warning']);
+  const qb = q.builder().select('COUNT(*)', 'count').addSelect(`SUM(COALESCE(${tm(s, 'progress')}, 0))`, 'progress');
+  if (needs(TargetGroupBy.ISSUER_LEVEL)) qb.leftJoin(Directive, 'gd', `${s.col('id', 'gd')} = ${s.col('directiveId')}`);
+  for (const [expr, alias] of split) qb.addSelect(expr, alias);
+  split.forEach(([expr], i) => (i === 0 ? qb.groupBy(expr) : qb.addGroupBy(expr)));
+  const [inner, params] = qb.getQueryAndParameters();
+
+  // Names come from the same statement, so a dashboard gets them without reading records.
+  const esc = (name: string) => s.esc(name);
+  const g = (column: string) => `${esc('g')}.${esc(column)}`;
+  const names: string[] = [];
+  const joins: string[] = [];
+  const named = (group: TargetGroupBy, entity: Function, alias: string, key: string, column: string, as: string) => {
+    if (!needs(group)) return;
+    names.push(`${esc(alias)}.${esc(column)} AS ${esc(as)}`);
+    joins.push(` LEFT JOIN ${s.table(entity)} ${esc(alias)} ON ${esc(alias)}.${esc('id')} = ${g(key)} AND ${esc(alias)}.${esc('deletedAt')} IS NULL`);
+  };
+  named(TargetGroupBy.COUNTY, County, 'gc', 'countyId', 'name', 'countyName');
+  named(TargetGroupBy.DEPARTMENT, Department, 'gp', 'departmentId', 'name', 'departmentName');
+  named(TargetGroupBy.DIRECTIVE, Directive, 'gn', 'directiveId', 'title', 'directiveTitle');
+  named(TargetGroupBy.CADRE, Cadre, 'gk', 'cadreId', 'name', 'cadreName');
+  const order = grouped.map(([, alias]) => `${g(alias)} ASC`).join(', ');
+  const text = `SELECT ${[`${esc('g')}.*`, ...names].join(', ')} FROM (${inner}) ${esc('g')}${joins.join('')}${order ? ` ORDER BY ${order}` : ''}`;
+  const rows: Record<string, any>[] = await q.db.query(text, params);
+
+  // Fold the status and warning groups into the keys asked for (the rows come in key order).
+  const out = new Map<string, Record<string, any>>();
+  for (const r of rows) {
+    const key = JSON.stringify(grouped.map(([, alias]) => r[alias] ?? null));
+    let o = out.get(key);
+    if (!o) {
+      o = { ...r, count: 0, progress: 0, completed: 0, overdue: 0, red: 0, yellow: 0, green: 0 };
+      if (!needs(TargetGroupBy.STATUS)) o.status = null;
+      if (!needs(TargetGroupBy.WARNING)) o.warning = null;
+      out.set(key, o);
+    }
+    const n = num(r.count);
+    o.count += n;
+    o.progress += num(r.progress);
+    if (r.status === TargetStatus.COMPLETED || r.status === TargetStatus.COMPLETED_LATE) o.completed += n;
+    if (r.status === TargetStatus.OVERDUE) o.overdue += n;
+    if (r.warning === WarningLevel.RED) o.red += n;
+    if (r.warning === WarningLevel.YELLOW) o.yellow += n;
+    if (r.warning === WarningLevel.GREEN) o.green += n;
+  }
+  return [...out.values()].map((o) => ({ ...o, meanProgress: o.count ? o.progress / o.count : 0 }));
+}
+
+/** The bulletin's red targets: the region's own county targets in play with a red light, worst first (at most 100). */
+async function bulletinRedTargets(ctx: Context, p: Period, asOf: string): Promise<BulletinTarget[]> {
+  const t = inRegion(ctx, new ScopedQuery(ctx, targetResource, ctx.db.manager, { args: { asOf, withDerived: true }, aggregate: true }));
+  ownTargets(t, 'countyId');
+  inPlay(t, p);
+  t.where(`${tm(t.sql, 'warning')} = '${WarningLevel.RED}'`);
+  const ts = t.sql;
+  const red = await t
+    .builder()
+    .leftJoin(County, 'c', `${ts.col('id', 'c')} = ${ts.col('countyId')}`)
+    .leftJoin(Cadre, 'k', `${ts.col('id', 'k')} = ${ts.col('responsibleCadreId')}`)
+    .select(ts.col('id'), 'targetId')
+    .addSelect(ts.col('title'), 'title')
+    .addSelect(ts.col('deadline'), 'deadline')
+    .addSelect(ts.col('name', 'c'), 'countyName')
+    .addSelect(ts.col('name', 'k'), 'cadreName')
+    .addSelect(tm(ts, 'progress'), 'progress')
+    .addSelect(tm(ts, 'elapsed'), 'elapsed')
+    .addSelect(tm(ts, 'status'), 'status')
+    .orderBy(`${tm(ts, 'elapsed')} - ${tm(ts, 'progress')}`, 'DESC')
+    .addOrderBy(ts.col('id'), 'ASC')
+    .limit(100)
+    .getRawMany();
+  return red.map((x) => ({
+    targetId: num(x.targetId),
+    title: x.title,
+    countyName: x.countyName ?? null,
+    responsibleCadreName: x.cadreName ?? null,
+    deadline: String(x.deadline).slice(0, 10),
+    progress: round(x.progress),
+    elapsed: round(x.elapsed),
+    status: x.status,
+  }));
+}
+
+/** The bulletin's overdue rectifications as of its date (at most 200). */
+async function bulletinRectifications(ctx: Context, asOf: string): Promise<BulletinRectification[]> {
+  const r = inRegion(ctx, new ScopedQuery(ctx, inspectionResource, ctx.db.manager, { aggregate: true }));
+  const rs = r.sql;
+  r.where(rectificationOverdueSql(rs, asOf));
+  const rect = await r
+    .builder()
+    .leftJoin(County, 'c', `${rs.col('id', 'c')} = ${rs.col('countyId')}`)
+    .select(rs.col('id'), 'inspectionId')
+    .addSelect(rs.col('name', 'c'), 'countyName')
+    .addSelect(rs.col('findings'), 'findings')
+    .addSelect(rs.col('rectificationDeadline'), 'deadline')
+    .orderBy(rs.col('rectificationDeadline'), 'ASC')
+    .addOrderBy(rs.col('id'), 'ASC')
+    .limit(200)
+    .getRawMany();
+  const days = (from: string) => Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return rect.map((x) => ({
+    inspectionId: num(x.inspectionId),
+    countyName: x.countyName ?? null,
+    findings: x.findings,
+    rectificationDeadline: String(x.deadline).slice(0, 10),
+    daysOverdue: days(String(x.deadline).slice(0, 10)),
+  }));
+}
+
+/** The bulletin's supervision notices: issued in the period, or still unanswered past their date (at most 500). */
+async function bulletinNotices(ctx: Context, p: Period, asOf: string): Promise<BulletinNotice[]> {
+  const n = inRegion(ctx, new ScopedQuery(ctx, noticeResource, ctx.db.manager, { aggregate: true }));
+  const ns = n.sql;
+  n.where(
+    `(${ns.col('issuedOn')} >= ${ns.param(p.from)} AND ${ns.col('issuedOn')} <= ${ns.param(p.to)}) OR (${ns.col('respondedOn')} IS NULL AND ${ns.col('dueOn')} < ${ns.param(asOf)} AND ${ns.col('issuedOn')} <= ${ns.param(p.to)})`,
+  );
+  const notes = await n
+    .builder()
+    .leftJoin(Target, 't', `${ns.col('id', 't')} = ${ns.col('targetId')}`)
+    .leftJoin(County, 'c', `${ns.col('id', 'c')} = ${ns.col('countyId')}`)
+    .select(ns.col('id'), 'noticeId')
+    .addSelect(ns.col('title', 't'), 'targetTitle')
+    .addSelect(ns.col('name', 'c'), 'countyName')
+    .addSelect(ns.col('level'), 'level')
+    .addSelect(ns.col('issuedOn'), 'issuedOn')
+    .addSelect(ns.col('dueOn'), 'dueOn')
+    .addSelect(ns.col('respondedOn'), 'respondedOn')
+    .orderBy(ns.col('issuedOn'), 'ASC')
+    .addOrderBy(ns.col('id'), 'ASC')
+    .limit(500)
+    .getRawMany();
+  return notes.map((x) => {
+    const dueOn = String(x.dueOn).slice(0, 10);
+    const respondedOn = x.respondedOn == null ? null : String(x.respondedOn).slice(0, 10);
+    return {
+      noticeId: num(x.noticeId),
+      targetTitle: x.targetTitle,
+      countyName: x.countyName ?? null,
+      level: x.level,
+      issuedOn: String(x.issuedOn).slice(0, 10),
+      dueOn,
+      respondedOn,
+      overdue: respondedOn == null && dueOn < asOf,
+    };
+  });
 }
 
 export const analyticsService = {
@@ -224,7 +360,8 @@ export const analyticsService = {
     const s = q.sql;
     const due = `${s.col('deadline')} >= ${s.param(p.from)} AND ${s.col('deadline')} <= ${s.param(p.to)}`;
     const shortfall = `CASE WHEN ${tm(s, 'elapsed')} - ${tm(s, 'progress')} > 0 THEN ${tm(s, 'elapsed')} - ${tm(s, 'progress')} ELSE 0 END`;
-    const rows = await q
+    // The grouped targets, the overdue rectifications and (for counties) the units are read at once.
+    const rows$ = q
       .builder()
       .select(s.col(unit), 'unitId')
       .addSelect('COUNT(*)', 'inPlay')
@@ -241,14 +378,18 @@ export const analyticsService = {
     const r = inRegion(ctx, new ScopedQuery(ctx, inspectionResource, ctx.db.manager, { aggregate: true }));
     const rectUnit = level === ScoreboardLevel.COUNTY ? 'countyId' : 'departmentId';
     r.where(`${rectificationOverdueSql(r.sql, asOf)} AND ${r.sql.col(rectUnit)} IS NOT NULL`);
-    const rectifications = await r.builder().select(r.sql.col(rectUnit), 'unitId').addSelect('COUNT(*)', 'n').groupBy(r.sql.col(rectUnit)).getRawMany();
+    const rectifications$ = r.builder().select(r.sql.col(rectUnit), 'unitId').addSelect('COUNT(*)', 'n').groupBy(r.sql.col(rectUnit)).getRawMany();
+    const counties$ =
+      level === ScoreboardLevel.COUNTY
+        ? listPage(ctx, countyResource, { limit: 500, orderBy: [{ field: 'CODE', direction: 'ASC' as never }], filter: regionFilter(ctx) }, { aggregate: true })
+        : null;
+    const [rows, rectifications, counties] = await Promise.all([rows$, rectifications$, counties$]);
     const overdueBy = new Map(rectifications.map((x) => [num(x.unitId), num(x.n)]));
     const byUnit = new Map(rows.map((x) => [num(x.unitId), x]));
 
-    const units =
-      level === ScoreboardLevel.COUNTY
-        ? (await listPage(ctx, countyResource, { limit: 500, orderBy: [{ field: 'CODE', direction: 'ASC' as never }], filter: regionFilter(ctx) }, { aggregate: true })).items.map((c) => ({ id: c.id, name: c.name, countyId: c.id }))
-        : (await loadByIds(ctx, departmentResource, [...byUnit.keys()], ctx.db.manager, { aggregate: true })).flatMap((d) => (d ? [{ id: d.id, name: d.name, countyId: d.countyId }] : []));
+    const units = counties
+      ? counties.items.map((c) => ({ id: c.id, name: c.name, countyId: c.id }))
+      : (await loadByIds(ctx, departmentResource, [...byUnit.keys()], ctx.db.manager, { aggregate: true })).flatMap((d) => (d ? [{ id: d.id, name: d.name, countyId: d.countyId }] : []));
 
     const entries: ScoreboardEntry[] = units.map((u) => {
       const x = byUnit.get(u.id);
@@ -292,99 +433,15 @@ export const analyticsService = {
     const p = period(label);
     const asOf = periodAsOf(p);
     const regionId = ctx.principal?.regionId;
-    const region = regionId == null ? null : await ctx.db.manager.findOne(Region, { where: { id: regionId } });
-    const ranking = (await analyticsService.scoreboard(ctx, label, ScoreboardLevel.COUNTY)).entries;
-
-    const t = inRegion(ctx, new ScopedQuery(ctx, targetResource, ctx.db.manager, { args: { asOf, withDerived: true }, aggregate: true }));
-    ownTargets(t, 'countyId');
-    inPlay(t, p);
-    t.where(`${tm(t.sql, 'warning')} = '${WarningLevel.RED}'`);
-    const ts = t.sql;
-    const red = await t
-      .builder()
-      .leftJoin(County, 'c', `${ts.col('id', 'c')} = ${ts.col('countyId')}`)
-      .leftJoin(Cadre, 'k', `${ts.col('id', 'k')} = ${ts.col('responsibleCadreId')}`)
-      .select(ts.col('id'), 'targetId')
-      .addSelect(ts.col('title'), 'title')
-      .addSelect(ts.col('deadline'), 'deadline')
-      .addSelect(ts.col('name', 'c'), 'countyName')
-      .addSelect(ts.col('name', 'k'), 'cadreName')
-      .addSelect(tm(ts, 'progress'), 'progress')
-      .addSelect(tm(ts, 'elapsed'), 'elapsed')
-      .addSelect(tm(ts, 'status'), 'status')
-      .orderBy(`${tm(ts, 'elapsed')} - ${tm(ts, 'progress')}`, 'DESC')
-      .addOrderBy(ts.col('id'), 'ASC')
-      .limit(100)
-      .getRawMany();
-    const redTargets: BulletinTarget[] = red.map((x) => ({
-      targetId: num(x.targetId),
-      title: x.title,
-      countyName: x.countyName ?? null,
-      responsibleCadreName: x.cadreName ?? null,
-      deadline: String(x.deadline).slice(0, 10),
-      progress: round(x.progress),
-      elapsed: round(x.elapsed),
-      status: x.status,
-    }));
-
-    const r = inRegion(ctx, new ScopedQuery(ctx, inspectionResource, ctx.db.manager, { aggregate: true }));
-    const rs = r.sql;
-    r.where(rectificationOverdueSql(rs, asOf));
-    const rect = await r
-      .builder()
-      .leftJoin(County, 'c', `${rs.col('id', 'c')} = ${rs.col('countyId')}`)
-      .select(rs.col('id'), 'inspectionId')
-      .addSelect(rs.col('name', 'c'), 'countyName')
-      .addSelect(rs.col('findings'), 'findings')
-      .addSelect(rs.col('rectificationDeadline'), 'deadline')
-      .orderBy(rs.col('rectificationDeadline'), 'ASC')
-      .addOrderBy(rs.col('id'), 'ASC')
-      .limit(200)
-      .getRawMany();
-    const days = (from: string) => Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-    const overdueRectifications: BulletinRectification[] = rect.map((x) => ({
-      inspectionId: num(x.inspectionId),
-      countyName: x.countyName ?? null,
-      findings: x.findings,
-      rectificationDeadline: String(x.deadline).slice(0, 10),
-      daysOverdue: days(String(x.deadline).slice(0, 10)),
-    }));
-
-    const n = inRegion(ctx, new ScopedQuery(ctx, noticeResource, ctx.db.manager, { aggregate: true }));
-    const ns = n.sql;
-    n.where(
-      `(${ns.col('issuedOn')} >= ${ns.param(p.from)} AND ${ns.col('issuedOn')} <= ${ns.param(p.to)}) OR (${ns.col('respondedOn')} IS NULL AND ${ns.col('dueOn')} < ${ns.param(asOf)} AND ${ns.col('issuedOn')} <= ${ns.param(p.to)})`,
-    );
-    const notes = await n
-      .builder()
-      .leftJoin(Target, 't', `${ns.col('id', 't')} = ${ns.col('targetId')}`)
-      .leftJoin(County, 'c', `${ns.col('id', 'c')} = ${ns.col('countyId')}`)
-      .select(ns.col('id'), 'noticeId')
-      .addSelect(ns.col('title', 't'), 'targetTitle')
-      .addSelect(ns.col('name', 'c'), 'countyName')
-      .addSelect(ns.col('level'), 'level')
-      .addSelect(ns.col('issuedOn'), 'issuedOn')
-      .addSelect(ns.col('dueOn'), 'dueOn')
-      .addSelect(ns.col('respondedOn'), 'respondedOn')
-      .orderBy(ns.col('issuedOn'), 'ASC')
-      .addOrderBy(ns.col('id'), 'ASC')
-      .limit(500)
-      .getRawMany();
-    const notices: BulletinNotice[] = notes.map((x) => {
-      const dueOn = String(x.dueOn).slice(0, 10);
-      const respondedOn = x.respondedOn == null ? null : String(x.respondedOn).slice(0, 10);
-      return {
-        noticeId: num(x.noticeId),
-        targetTitle: x.targetTitle,
-        countyName: x.countyName ?? null,
-        level: x.level,
-        issuedOn: String(x.issuedOn).slice(0, 10),
-        dueOn,
-        respondedOn,
-        overdue: respondedOn == null && dueOn < asOf,
-      };
-    });
-    return { period: p.label, regionName: region?.name ?? '', asOf, ranking, redTargets, overdueRectifications, notices };
+    // Its parts are independent reads: they run at once, each on its own pooled connection.
+    const [region, board, redTargets, overdueRectifications, notices] = await Promise.all([
+      regionId == null ? null : ctx.db.manager.findOne(Region, { where: { id: regionId } }),
+      analyticsService.scoreboard(ctx, label, ScoreboardLevel.COUNTY),
+      bulletinRedTargets(ctx, p, asOf),
+      bulletinRectifications(ctx, asOf),
+      bulletinNotices(ctx, p, asOf),
+    ]);
+    return { period: p.label, regionName: region?.name ?? '', asOf, ranking: board.entries, redTargets, overdueRectifications, notices };
   },
 
   /** The published bulletin of the period if there is one; otherwise the live one (not for county users). */

@@ -37,10 +37,14 @@ export const targetResource: ResourceDef<Target> = {
   // ancestors of its own targets (what its work rolls up into).
   readScope: (scope, sql) => {
     if (scope.level === 'REGION') return `${sql.col('regionId')} = ${sql.param(scope.regionId)}`;
+    // Its own targets, and the region-level targets above them (the tree they were assigned in).
+    // A target above a county's target is that county's or region-level (a sub-target never
+    // leaves its parent's county), so only region-level targets (county null) are probed for
+    // descendants in the county: the other counties' targets are never looked into.
     const county = sql.param(scope.countyId);
-    return `${sql.col('countyId')} = ${county} OR EXISTS (SELECT 1 FROM ${sql.table(Target)} ${sql.esc('own')}
+    return `${sql.col('countyId')} = ${county} OR (${sql.col('countyId')} IS NULL AND EXISTS (SELECT 1 FROM ${sql.table(Target)} ${sql.esc('own')}
       WHERE ${sql.col('countyId', 'own')} = ${county} AND ${sql.col('deletedAt', 'own')} IS NULL
-        AND ${sql.col('rootId', 'own')} = ${sql.col('rootId')} AND ${sql.col('path', 'own')} LIKE ${sql.concat(sql.col('path'), "'_%'")})`;
+        AND ${sql.col('rootId', 'own')} = ${sql.col('rootId')} AND ${sql.col('path', 'own')} LIKE ${sql.concat(sql.col('path'), "'_%'")}))`;
   },
   locate: async (_db, row) => ({ regionId: row.regionId, countyId: row.countyId ?? null }),
   writableBy: [Role.ADMIN, Role.REGIONAL, Role.COUNTY],
