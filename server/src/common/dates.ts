@@ -3,9 +3,19 @@
 const TIME_ZONE = process.env.LUOSHI_TIME_ZONE || 'Asia/Shanghai';
 const formatter = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** Today in China Standard Time (Tibet keeps Beijing time). */
+/** The day last formatted, and until when (epoch ms) it is certainly still that day. */
+let known = { day: '', until: 0 };
+
+/**
+ * Today in China Standard Time (Tibet keeps Beijing time). Asked once per computed field of
+ * every row of a page: the day is formatted again only once a second has passed, so a new day
+ * is seen within a second of midnight.
+ */
 export function today(): string {
-  return formatter.format(new Date());
+  const now = Date.now();
+  if (now < known.until && now >= known.until - 1000) return known.day;
+  known = { day: formatter.format(new Date(now)), until: now + 1000 };
+  return known.day;
 }
 
 export function addDays(date: string, days: number): string {
