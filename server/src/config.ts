@@ -44,8 +44,13 @@ export interface AppConfig {
    * sent once is not worth compiling); 0 turns compiled execution off.
    */
   compileQueriesAfter?: number;
+  /** V8's old generation grows to (1 + this/100) × what survived a full collection (0: V8's own factor). Read by main.ts only. */
+  heapGrowingPercent?: number;
   snapshotMonths?: number;
 }
+
+/** The old generation may grow by half of what survived before it is collected again (V8's own factor is about 4). */
+export const DEFAULT_HEAP_GROWING_PERCENT = 50;
 
 /** Month-end snapshots kept: the last 13 closed months cover "a year back" and 12-month trends. */
 export const DEFAULT_SNAPSHOT_MONTHS = 13;
@@ -131,5 +136,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     requestTimeLimitMs: positive(int(env.REQUEST_TIME_LIMIT_MS, SECURITY_DEFAULTS.requestTimeLimitMs, 'REQUEST_TIME_LIMIT_MS'), 'REQUEST_TIME_LIMIT_MS'),
     snapshotMonths: int(env.SNAPSHOT_MONTHS, DEFAULT_SNAPSHOT_MONTHS, 'SNAPSHOT_MONTHS'),
     compileQueriesAfter: int(env.COMPILE_QUERIES_AFTER, 2, 'COMPILE_QUERIES_AFTER'),
+    heapGrowingPercent: int(env.HEAP_GROWING_PERCENT, DEFAULT_HEAP_GROWING_PERCENT, 'HEAP_GROWING_PERCENT'),
   };
 }

@@ -1,8 +1,14 @@
 import 'reflect-metadata';
+import { setFlagsFromString } from 'node:v8';
 import { createApp, PortInUseError, type App } from './app.js';
 import { loadConfig } from './config.js';
 
 const config = loadConfig();
+// V8 lets the old generation grow to about four times what survived its last full collection
+// before the next one: under a few large requests at once the heap swells far past what is in
+// use (~270 MB for ~65 MB live on the scale set). A smaller growing factor collects sooner.
+const growing = config.heapGrowingPercent ?? 0;
+if (growing > 0) setFlagsFromString(`--heap-growing-percent=${growing}`);
 let app: App;
 try {
   app = await createApp(config);

@@ -1,4 +1,4 @@
-import { GraphQLObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, GraphQLScalarType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage, validateOrReject, type ValidatorOptions } from 'class-validator';
 import { ArgumentValidationError, buildSchema, getMetadataStorage as typeMetadata, type AuthChecker } from 'type-graphql';
 import type { Context } from './common/context.js';
@@ -153,6 +153,60 @@ function resolveRelationsDirectly(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/** What type-graphql records of a parameter of a resolver method (the parts read here). */
+interface ParamInfo {
+  kind: string;
+  index: number;
+  name?: string;
+  propertyName?: string;
+  getType?: () => unknown;
+}
+
+/**
+ * The other field resolvers (a target's progress, status or warning as of a date) are called
+ * directly too where type-graphql's wrapper adds nothing: no roles, no middleware, and
+ * parameters that are the row, the context, the info or arguments of a scalar type — values
+ * graphql-js has already coerced, which `validateArgument` would pass as they are. The wrapper
+ * makes, per field and row, a promise per argument (its validation is `async`) and one for all
+ * of them: 1,500 field answers of a page of 500 targets, each a few promises and arrays. A row
+ * that is not an instance of the method's root type (the wrapper would convert it) still goes
+ * through the wrapper.
+ */
+function callFieldResolversDirectly(schema: GraphQLSchema): GraphQLSchema {
+  const storage = typeMetadata();
+  const instances = new Map<Function, object>();
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!(type instanceof GraphQLObjectType)) continue;
+    for (const [name, field] of Object.entries(type.getFields())) {
+      if (!field.resolve || declaredResolver(objectType.target.prototype as object, name)) continue;
+      const methods = storage.fieldResolvers.filter((r) => r.schemaName === name && r.getObjectType?.() === objectType.target);
+      if (methods.length !== 1) continue;
+      const m = methods[0];
+      if (m.kind !== 'external' || m.roles || m.middlewares?.length) continue;
+      const params = [...((m.params ?? []) as ParamInfo[])].sort((a, b) => a.index - b.index);
+      const simple = params.every((p) =>
+        p.kind === 'arg' ? p.getType?.() instanceof GraphQLScalarType : p.kind === 'info' || ((p.kind === 'context' || p.kind === 'root') && !p.propertyName),
+      );
+      if (!simple || params.some((p, i) => p.index !== i)) continue;
+      const owner = m.target as new () => object;
+      if (!instances.has(owner)) instances.set(owner, new owner());
+      const instance = instances.get(owner) as Record<string, (...args: unknown[]) => unknown>;
+      const method = instance[m.methodName];
+      if (typeof method !== 'function') continue;
+      const rootParam = params.find((p) => p.kind === 'root');
+      const rootType = rootParam?.getType?.();
+      const wrapped = field.resolve;
+      field.resolve = (root, args, context, info) => {
+        if (typeof rootType === 'function' && !(root instanceof rootType)) return wrapped(root, args, context, info);
+        const values = params.map((p) => (p.kind === 'root' ? root : p.kind === 'context' ? context : p.kind === 'info' ? info : (args as Record<string, unknown>)[p.name!]));
+        return method.apply(instance, values);
+      };
+    }
+  }
+  return schema;
+}
+
 let built: Promise<GraphQLSchema> | null = null;
 
 /** The executable schema, built once per process from the decorated classes. */
@@ -164,7 +218,8 @@ export function luoshiSchema(): Promise<GraphQLSchema> {
     validateFn: validateArgument,
   })
     .then(usePlainResolvers)
-    .then(resolveRelationsDirectly);
+    .then(resolveRelationsDirectly)
+    .then(callFieldResolversDirectly);
   return built;
 }
 
