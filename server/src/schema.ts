@@ -128,31 +128,6 @@ function usePlainResolvers(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-/**
- * Declared relation fields (common/query/relations.ts) are called by graphql-js directly
- * where type-graphql's wrapper adds nothing — no roles, no middleware, only `@Args` whose
- * classes carry no validation rule (what `validateArgument` would check): the same method
- * body, without the per-row call through type-graphql that also turns every answer with
- * arguments into a promise. Arguments then arrive as graphql-js coerced them (plain objects).
- */
-function resolveRelationsDirectly(schema: GraphQLSchema): GraphQLSchema {
-  const storage = typeMetadata();
-  for (const objectType of storage.objectTypes) {
-    const type = schema.getType(objectType.name);
-    if (!(type instanceof GraphQLObjectType)) continue;
-    for (const [name, field] of Object.entries(type.getFields())) {
-      const direct = declaredResolver(objectType.target.prototype as object, name);
-      if (!direct) continue;
-      const methods = storage.fieldResolvers.filter((r) => r.methodName === name && r.getObjectType?.() === objectType.target);
-      if (methods.length !== 1 || methods[0].roles || methods[0].middlewares?.length) continue;
-      const params = methods[0].params ?? [];
-      const plainArgs = params.every((p) => (p.kind === 'args' ? !hasRules(p.getType()) : p.kind !== 'arg' && p.kind !== 'custom'));
-      if (plainArgs) field.resolve = direct as never;
-    }
-  }
-  return schema;
-}
-
 /** What type-graphql records of a parameter of a resolver method (the parts read here). */
 interface ParamInfo {
   kind: string;
@@ -163,40 +138,47 @@ interface ParamInfo {
 }
 
 /**
- * The other field resolvers (a target's progress, status or warning as of a date) are called
- * directly too where type-graphql's wrapper adds nothing: no roles, no middleware, and
- * parameters that are the row, the context, the info or arguments of a scalar type — values
- * graphql-js has already coerced, which `validateArgument` would pass as they are. The wrapper
- * makes, per field and row, a promise per argument (its validation is `async`) and one for all
- * of them: 1,500 field answers of a page of 500 targets, each a few promises and arrays. A row
- * that is not an instance of the method's root type (the wrapper would convert it) still goes
- * through the wrapper.
+ * Field resolvers are called by graphql-js directly where type-graphql's per-call wrapper adds
+ * nothing — no roles, no middleware — instead of through it: the wrapper validates every
+ * argument in an `async` function, a few promises and arrays per field and row (1,500 field
+ * answers for a page of 500 targets with progress, status and warning).
+ *
+ * - A declared relation (common/query/relations.ts) is answered by its declaration, when its
+ *   `@Args` classes carry no validation rule (what `validateArgument` would check); its
+ *   arguments then arrive as graphql-js coerced them (plain objects).
+ * - Any other field resolver (a target's progress as of a date) has its method called with the
+ *   row, the context, the info and arguments of a scalar type — values graphql-js has already
+ *   coerced, which `validateArgument` passes as they are. A row that is not an instance of the
+ *   method's root type (the wrapper would convert it) still goes through the wrapper.
  */
-function callFieldResolversDirectly(schema: GraphQLSchema): GraphQLSchema {
+function callResolversDirectly(schema: GraphQLSchema): GraphQLSchema {
   const storage = typeMetadata();
-  const instances = new Map<Function, object>();
+  const instances = new Map<Function, Record<string, unknown>>();
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);
     if (!(type instanceof GraphQLObjectType)) continue;
     for (const [name, field] of Object.entries(type.getFields())) {
-      if (!field.resolve || declaredResolver(objectType.target.prototype as object, name)) continue;
+      const wrapped = field.resolve;
+      if (!wrapped) continue;
       const methods = storage.fieldResolvers.filter((r) => r.schemaName === name && r.getObjectType?.() === objectType.target);
-      if (methods.length !== 1) continue;
+      if (methods.length !== 1 || methods[0].roles || methods[0].middlewares?.length) continue;
       const m = methods[0];
-      if (m.kind !== 'external' || m.roles || m.middlewares?.length) continue;
-      const params = [...((m.params ?? []) as ParamInfo[])].sort((a, b) => a.index - b.index);
-      const simple = params.every((p) =>
-        p.kind === 'arg' ? p.getType?.() instanceof GraphQLScalarType : p.kind === 'info' || ((p.kind === 'context' || p.kind === 'root') && !p.propertyName),
+      const params = [...((m.params ?? []) as ParamInfo[])].sort((x, y) => x.index - y.index);
+      const declared = declaredResolver(objectType.target.prototype as object, name);
+      if (declared) {
+        if (params.every((p) => (p.kind === 'args' ? !hasRules(p.getType?.()) : p.kind !== 'arg' && p.kind !== 'custom'))) field.resolve = declared as never;
+        continue;
+      }
+      const simple = params.every((p, i) =>
+        p.index === i && (p.kind === 'arg' ? p.getType?.() instanceof GraphQLScalarType : p.kind === 'info' || ((p.kind === 'context' || p.kind === 'root') && !p.propertyName)),
       );
-      if (!simple || params.some((p, i) => p.index !== i)) continue;
-      const owner = m.target as new () => object;
+      if (m.kind !== 'external' || !simple) continue;
+      const owner = m.target as new () => Record<string, unknown>;
       if (!instances.has(owner)) instances.set(owner, new owner());
-      const instance = instances.get(owner) as Record<string, (...args: unknown[]) => unknown>;
+      const instance = instances.get(owner)!;
       const method = instance[m.methodName];
       if (typeof method !== 'function') continue;
-      const rootParam = params.find((p) => p.kind === 'root');
-      const rootType = rootParam?.getType?.();
-      const wrapped = field.resolve;
+      const rootType = params.find((p) => p.kind === 'root')?.getType?.();
       field.resolve = (root, args, context, info) => {
         if (typeof rootType === 'function' && !(root instanceof rootType)) return wrapped(root, args, context, info);
         const values = params.map((p) => (p.kind === 'root' ? root : p.kind === 'context' ? context : p.kind === 'info' ? info : (args as Record<string, unknown>)[p.name!]));
@@ -218,8 +200,7 @@ export function luoshiSchema(): Promise<GraphQLSchema> {
     validateFn: validateArgument,
   })
     .then(usePlainResolvers)
-    .then(resolveRelationsDirectly)
-    .then(callFieldResolversDirectly);
+    .then(callResolversDirectly);
   return built;
 }
 

@@ -3,18 +3,19 @@
 const TIME_ZONE = process.env.LUOSHI_TIME_ZONE || 'Asia/Shanghai';
 const formatter = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** The day last formatted, and until when (epoch ms) it is certainly still that day. */
-let known = { day: '', until: 0 };
+/** The day last formatted, and when (epoch ms). */
+let known = { day: '', at: -Infinity };
 
 /**
  * Today in China Standard Time (Tibet keeps Beijing time). Asked once per computed field of
- * every row of a page: the day is formatted again only once a second has passed, so a new day
- * is seen within a second of midnight.
+ * every row of a page: the day is formatted again once a second has passed (or the clock went
+ * back), so a new day is seen within a second of midnight.
  */
 export function today(): string {
   const now = Date.now();
-  if (now < known.until && now >= known.until - 1000) return known.day;
-  known = { day: formatter.format(new Date(now)), until: now + 1000 };
+  const age = now - known.at;
+  if (age >= 0 && age < 1000) return known.day;
+  known = { day: formatter.format(new Date(now)), at: now };
   return known.day;
 }
 

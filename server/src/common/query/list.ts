@@ -329,6 +329,11 @@ export class ScopedQuery<E extends Row> {
     return { items: raw.map((row) => own.hydrate(row) as E), joined };
   }
 
+  /** Whether the query joins its type's derived table (a list filtered or sorted on computed columns). */
+  get joinsDerived(): boolean {
+    return this.join !== null;
+  }
+
   builder(): SelectQueryBuilder<E> {
     if (this.from) return this.db.createQueryBuilder().from(this.from, this.sql.alias).where(this.conditions.join(' AND ') || '1 = 1').setParameters(this.sql.params) as SelectQueryBuilder<E>;
     const qb = this.db.createQueryBuilder(this.def.entity, this.sql.alias).withDeleted();
@@ -383,7 +388,8 @@ export async function listPage<E extends Row>(
       ? NaN
       : await aggregateQuery(
           (alone) => {
-            if (!alone) return q;
+            // Only a list that joins a derived table can count on it alone.
+            if (!alone || !q.joinsDerived) return q;
             const c = new ScopedQuery(ctx, def, ctx.db.manager, { deleted: args.deleted, args, aggregate: opts.aggregate, alone }).filter(args.filter);
             opts.extra?.(c);
             return c;
