@@ -350,7 +350,7 @@ describe('computing again', () => {
   const computeFull = async (k: string) =>
     (await ok(`mutation($c: ID!) { computeAssessment(cadreId: $c, period: "2025") { ${ASSESSMENT} createdAt updatedAt } }`, { c: k })).computeAssessment;
 
-  it('keeps a draft that would be stored again as it is (no write, no event); changed figures or an override make a new draft', async () => {
+  it('keeps a draft that would be stored again as it is (no write, no event); changed facts recompute it in place; an override makes a new draft', async () => {
     const k = await cadre('重算不变');
     const t = await target(k, '重算目标', '2025-06-30');
     await f.report(t, '2025-03-01', { percentComplete: 50 });
@@ -359,29 +359,46 @@ describe('computing again', () => {
     expect(again).toEqual(x); // the same draft: id, version, timestamps, figures
     expect(await events(x.id)).toEqual(['CREATE']);
 
+    // New figures: the same draft, recomputed (version + 1), its UPDATE event naming what moved.
     await f.report(t, '2025-05-01', { percentComplete: 80 });
     const changed = await computeFull(k);
-    expect(changed.id).not.toBe(x.id);
-    expect(changed.targetScore).toBe(80);
-    expect(await events(x.id)).toEqual(['CREATE', 'DELETE']);
+    expect(changed).toMatchObject({ id: x.id, version: x.version + 1, targetScore: 80, createdAt: x.createdAt });
+    expect(changed.updatedAt >= x.updatedAt).toBe(true);
+    expect(await events(x.id)).toEqual(['CREATE', 'UPDATE']);
+    const update = (await ok('query($id: ID!) { auditEvents(filter: { entityType: { eq: "Assessment" }, entityId: { eq: $id }, action: { eq: UPDATE } }) { items { changes } } }', { id: x.id }, admin)).auditEvents.items[0];
+    expect(update.changes.targetScore).toEqual({ before: 50, after: 80 });
+    expect(update.changes.total).toEqual({ before: x.total, after: changed.total });
+    expect(Object.keys(update.changes)).not.toContain('explanation'); // figures moved: they are what it records
     const drafts = await ok('query($k: ID!) { assessments(filter: { cadreId: { eq: $k } }) { items { id } } }', { k });
-    expect(drafts.assessments.items).toEqual([{ id: changed.id }]);
+    expect(drafts.assessments.items).toEqual([{ id: x.id }]);
+    // A reviewer holding the earlier version cannot confirm figures that are no longer the draft's.
+    const stale = await server.gql('mutation($id: ID!, $v: Int!) { confirmAssessment(id: $id, version: $v) { id } }', { id: x.id, v: x.version }, { token: region });
+    expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
 
-    // An overridden draft is replaced even when the figures are the same, as before.
+    // An overridden draft is superseded by a new one even when the figures are the same: the
+    // reviewer's tier stays with the draft it was given for.
     const o = (await ok('mutation($id: ID!, $v: Int!) { overrideAssessmentTier(id: $id, input: { version: $v, tier: PROMOTE, reason: "复核" }) { version } }', { id: changed.id, v: changed.version })).overrideAssessmentTier;
-    expect(o.version).toBe(2);
+    expect(o.version).toBe(3);
     const replaced = await computeFull(k);
     expect(replaced.id).not.toBe(changed.id);
     expect(replaced).toMatchObject({ overrideTier: null, version: 1, targetScore: 80 });
-    expect(await events(changed.id)).toEqual(['CREATE', 'UPDATE', 'DELETE']);
+    expect(await events(changed.id)).toEqual(['CREATE', 'UPDATE', 'UPDATE', 'DELETE']);
+    const overridden = await ok('query($k: ID!) { assessments(deleted: true, filter: { cadreId: { eq: $k } }) { items { id deletedAt overrideTier overrideReason } } }', { k }, admin);
+    const kept = overridden.assessments.items.find((a: any) => a.id === changed.id);
+    expect(kept).toMatchObject({ overrideTier: 'PROMOTE', overrideReason: '复核' });
+    expect(kept.deletedAt).not.toBeNull();
 
-    // A fact that moves no figure but shows in the explanation (a target's title) makes a new draft too.
+    // A fact that moves no figure but shows in the explanation (a target's title) recomputes it
+    // too; its event says that the explanation alone changed.
     expect((await computeFull(k)).id).toBe(replaced.id);
     const tv = (await ok('query($id: ID!) { target(id: $id) { version } }', { id: t })).target.version;
     await ok('mutation($id: ID!, $v: Int!) { updateTarget(id: $id, input: { version: $v, title: "重算目标（改名）" }) { id } }', { id: t, v: tv });
-    const renamed = await ok(`mutation($c: ID!) { computeAssessment(cadreId: $c, period: "2025") { id targetScore explanation { targets { title } } } }`, { c: k });
-    expect(renamed.computeAssessment.id).not.toBe(replaced.id);
-    expect(renamed.computeAssessment).toMatchObject({ targetScore: 80, explanation: { targets: [{ title: '重算目标（改名）' }] } });
+    const renamed = await ok(`mutation($c: ID!) { computeAssessment(cadreId: $c, period: "2025") { id version targetScore explanation { targets { title } } } }`, { c: k });
+    expect(renamed.computeAssessment).toMatchObject({ id: replaced.id, version: 2, targetScore: 80, explanation: { targets: [{ title: '重算目标（改名）' }] } });
+    const read = await ok('query($id: ID!) { assessment(id: $id) { explanation { targets { title } } } }', { id: replaced.id });
+    expect(read.assessment.explanation.targets).toEqual([{ title: '重算目标（改名）' }]);
+    const renameEvent = (await ok('query($id: ID!) { auditEvents(filter: { entityType: { eq: "Assessment" }, entityId: { eq: $id }, action: { eq: UPDATE } }) { items { changes } } }', { id: replaced.id }, admin)).auditEvents.items[0];
+    expect(Object.keys(renameEvent.changes)).toEqual(['explanation']);
   });
 
   it('a county or the region computed again unchanged writes nothing, returns the same drafts, with the same number of statements', async () => {

@@ -3,7 +3,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typ
 import { BaseRecord } from '../../common/base.entity.js';
 import { DateTimeScalar, LocalDateScalar } from '../../common/scalars.js';
 import { Cadre } from '../hierarchy/cadre.entity.js';
-import { AssessmentStatus, AssessmentTier, TierRule, type AssessmentExplanation } from './assessment.types.js';
+import { AssessmentStatus, AssessmentTier, TierRule } from './assessment.types.js';
+import type { StoredExplanation } from './stored-explanation.js';
 
 /**
  * 考核: one computed assessment of a cadre for a period. Every figure is stored with it (the
@@ -112,14 +113,15 @@ export class Assessment extends BaseRecord {
   @Column({ type: 'int', nullable: true })
   computedById: number | null;
 
-  /** Exposed typed through AssessmentResolver.explanation. */
+  /** Stored packed (stored-explanation.ts); exposed typed, as the API's AssessmentExplanation, through AssessmentResolver.explanation. */
   @Column({ type: 'json' })
-  explanation: AssessmentExplanation;
+  explanation: StoredExplanation;
 
   /**
-   * A digest of what the computation stored (the figures, the explanation, the cadre's unit
-   * and who computed it): a recomputation that would store the same keeps this draft instead
-   * of replacing it. Null for drafts written before it existed (they are replaced).
+   * A digest of what the draft was computed from (the scoring rules, the policy, the cadre's
+   * facts, the computed figures and who computed it): a recomputation with the same keeps this
+   * draft as it is; otherwise it is recomputed in place. Null for drafts written before it
+   * existed (they are recomputed once).
    */
   @Column({ type: 'varchar', length: 32, nullable: true })
   fingerprint: string | null;

@@ -23,6 +23,7 @@ import {
 import { assessmentResource, assessmentService } from './assessment.service.js';
 import { AssessmentExplanation, AssessmentTier } from './assessment.types.js';
 import { assessmentSentence } from './sentence.js';
+import { unpackExplanation } from './stored-explanation.js';
 
 const periodArg = { description: '2026, 2026-Q3 or 2026-09.' };
 
@@ -92,7 +93,7 @@ export class AssessmentResolver extends RecordResolver({
 
   @FieldResolver(() => AssessmentExplanation)
   explanation(@Root() assessment: Assessment) {
-    return typeof assessment.explanation === 'string' ? JSON.parse(assessment.explanation) : assessment.explanation;
+    return unpackExplanation(assessment.explanation);
   }
 
   @FieldResolver(() => String, { description: 'The explanation in one sentence, in the language of the request (Accept-Language).' })

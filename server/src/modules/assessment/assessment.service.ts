@@ -29,8 +29,9 @@ import { AccountabilityMeasure } from './accountability.entity.js';
 import { accountabilityResource } from './accountability.service.js';
 import { Assessment } from './assessment.entity.js';
 import { assessmentQuery, type AssessmentRanking, type AssessmentRankingEntry, type OverrideAssessmentTierInput, type TierCount, type UnitAssessment, type UnitAssessments } from './assessment.inputs.js';
-import { AssessmentComponentKind, AssessmentStatus, TIERS, type AssessmentTier, type ExplainedInspection, type ExplainedTarget } from './assessment.types.js';
+import { AssessmentComponentKind, AssessmentStatus, TIERS, type AssessmentExplanation, type AssessmentTier, type ExplainedInspection, type ExplainedTarget } from './assessment.types.js';
 import { evaluationResource } from './democratic-evaluation.service.js';
+import { packExplanation } from './stored-explanation.js';
 import { assessCadre, combine, penaltyOf, r6, RULES_DIGEST, voteScore, type CadreFacts } from './scoring.js';
 
 export const assessmentResource: ResourceDef<Assessment> = {
@@ -116,6 +117,12 @@ const COMPUTED_COLUMNS = [
   'cadreId', 'regionId', 'countyId', 'departmentId', 'period', 'asOf', 'policyId',
   'targetScore', 'timelinessScore', 'inspectionScore', 'democraticScore', 'penalty', 'total', 'computedTier', 'tierRule', 'status', 'computedById',
 ] as const satisfies readonly (keyof Assessment)[];
+/** The figures a recomputation in place may change, as its UPDATE event compares them. */
+const AUDITED_COLUMNS = [
+  'departmentId', 'asOf', 'policyId', 'targetScore', 'timelinessScore', 'inspectionScore', 'democraticScore', 'penalty', 'total', 'computedTier', 'tierRule', 'computedById',
+] as const satisfies readonly (keyof Assessment)[];
+/** What a recomputation in place writes over a draft (not overridden, not confirmed: the rest is as it was). */
+const REWRITTEN_COLUMNS = ['updatedAt', 'version', ...AUDITED_COLUMNS, 'explanation', 'fingerprint'] as const satisfies readonly (keyof Assessment)[];
 const AUDIT_COLUMNS = ['at', 'actorId', 'actorName', 'action', 'entityType', 'entityId', 'regionId', 'countyId', 'changes', 'requestId', 'ip'] as const satisfies readonly (keyof AuditEvent)[];
 
 /** Values as TypeORM itself would store them in an entity's columns (dates, JSON, enums per driver), and read them back. */
@@ -155,7 +162,8 @@ function mysqlLiteral(value: unknown, timezone: string): string {
  * Multi-row INSERTs of `rows` (the given columns), as few as the parameter and packet limits
  * allow, all made at once; the function returned runs them in order and gives, with
  * `returnIds`, the generated ids in the order of `rows` (RETURNING where the database has it,
- * else the first id and the count, as TypeORM does). Made apart from running, so that they can
+ * else the first id and the count, as TypeORM does); with `update`, rows whose id exists are
+ * written over in those columns instead (the upsert of each database). Made apart from running, so that they can
  * be made while the database runs the statement before. A value
  * identical to the same column's in the row before is prepared once (the timestamps, the
  * period, the actor).
@@ -165,8 +173,9 @@ function insertStatements<E>(
   entity: new () => E,
   columns: readonly (keyof E & string)[],
   rows: readonly E[],
-  returnIds: boolean,
+  options: { returnIds?: boolean; update?: readonly (keyof E & string)[] } = {},
 ): () => Promise<number[]> {
+  const { returnIds = false, update } = options;
   const driver = db.connection.driver;
   const p = persisted(db, entity);
   const sqlite = db.connection.options.type === 'better-sqlite3';
@@ -175,7 +184,13 @@ function insertStatements<E>(
   // MySQL statements are sent as text (no bound values): only their size limits them there.
   const maxRows = sqlite ? Math.max(1, Math.floor(SQLITE_PARAMS / columns.length)) : Infinity;
   const head = `INSERT INTO ${driver.escape(db.connection.getMetadata(entity).tableName)} (${columns.map((c) => driver.escape(c)).join(', ')}) VALUES `;
-  const tail = returning ? ` RETURNING ${driver.escape('id')}` : '';
+  // Rows that exist (their ids given) are written over: the given columns take the new values.
+  const upsert = !update
+    ? ''
+    : sqlite
+      ? ` ON CONFLICT (${driver.escape('id')}) DO UPDATE SET ${update.map((c) => `${driver.escape(c)} = excluded.${driver.escape(c)}`).join(', ')}`
+      : ` ON DUPLICATE KEY UPDATE ${update.map((c) => `${driver.escape(c)} = VALUES(${driver.escape(c)})`).join(', ')}`;
+  const tail = upsert + (returning ? ` RETURNING ${driver.escape('id')}` : '');
   const placeholders = `(${columns.map(() => '?').join(', ')})`;
   const statements: { sql: string; values: unknown[]; count: number }[] = [];
   // SQLite binds the values; MySQL gets the statement as text, its tuples made here.
@@ -279,16 +294,19 @@ function cadreCountyHint(sql: QuerySql, filter: object | null | undefined): stri
 
 class AssessmentService extends RecordService<Assessment> {
   /**
-   * Computes the assessments of the cadres matching `filter` for a period, as new drafts that
-   * replace their earlier drafts (confirmed ones stay as they are); a draft that would be
-   * stored again exactly as it is (same fingerprint, not overridden) is kept, unwritten and
-   * unaudited. Set-based: a fixed number of statements whatever the number of cadres (a
-   * county's drafts are one INSERT, its events one more; none when nothing changed).
+   * Computes the assessments of the cadres matching `filter` for a period, as drafts
+   * (confirmed ones stay as they are): a cadre's draft is recomputed in place (same id, version
+   * + 1, an UPDATE event), kept unwritten and unaudited when it would be stored again exactly as
+   * it is (same fingerprint), made new when the cadre has none; an overridden draft is
+   * superseded by a new one. Set-based: a fixed number of statements whatever the number of
+   * cadres (a county's drafts are one statement, its events one more; none when nothing changed).
    */
   async compute(ctx: Context, filter: object | null | undefined, label: string, single?: string): Promise<Assessment[]> {
     this.assertRole(ctx);
     const period = periodOf(label);
     const asOf = assessmentDate(period);
+    // Committed reads: the live drafts are locked below without locking the gaps between
+    // them, so that computations of other counties' cadres never wait on this one.
     return inTransaction(ctx.db, async (db) => {
       const policy = await policyService.current(db);
       const policyId = policy.id ?? 0;
@@ -373,9 +391,11 @@ class AssessmentService extends RecordService<Assessment> {
       // period, deletedAt, cadreId, …) index, with a condition on the regions (all of them:
       // always true, also for a draft filed under a region the cadre has since left) that makes
       // it an index range — MariaDB turns a long IN list into a subquery — and joined to their
-      // rows by primary key for the fingerprint and bookkeeping, not by the cadre: with the
-      // cadre condition on the rows MariaDB may take the (cadreId, period) index and read every
-      // earlier version's row.
+      // rows by primary key for the fingerprint, the figures an UPDATE event compares and the
+      // bookkeeping, not by the cadre: with the cadre condition on the rows MariaDB may take the
+      // (cadreId, period) index and read every earlier version's row. On MySQL they are locked
+      // (the transaction reads committed rows, so no gaps are locked): a confirmation or an
+      // override of one of them waits for this computation, then finds its version moved on.
       // Sent before the explanations' JSON and fingerprints are made: the database reads them meanwhile.
       const ws = new QuerySql(db, 's', 'w');
       const regions = (await regionRows).map((r) => num(r.id));
@@ -383,12 +403,13 @@ class AssessmentService extends RecordService<Assessment> {
         ws.run(
           `SELECT ${ws.col('id')} AS ${ws.esc('id')}, ${ws.col('cadreId')} AS ${ws.esc('cadreId')}, ${ws.col('regionId')} AS ${ws.esc('regionId')}, ${ws.col('countyId')} AS ${ws.esc('countyId')},
                   ${ws.col('overrideTier')} AS ${ws.esc('overrideTier')}, ${ws.col('fingerprint', 'r')} AS ${ws.esc('fingerprint')}, ${ws.col('version', 'r')} AS ${ws.esc('version')},
-                  ${ws.col('createdAt', 'r')} AS ${ws.esc('createdAt')}, ${ws.col('updatedAt', 'r')} AS ${ws.esc('updatedAt')}
+                  ${ws.col('createdAt', 'r')} AS ${ws.esc('createdAt')}, ${ws.col('updatedAt', 'r')} AS ${ws.esc('updatedAt')},
+                  ${AUDITED_COLUMNS.map((c) => `${ws.col(c, 'r')} AS ${ws.esc(c)}`).join(', ')}
            FROM ${ws.table(Assessment)} ${ws.esc('s')}
            INNER JOIN ${ws.table(Assessment)} ${ws.esc('r')} ON ${ws.col('id', 'r')} = ${ws.col('id')}
            WHERE ${ws.col('regionId')} IN ${ws.list(regions)} AND ${ws.col('period')} = ${ws.param(period.label)} AND ${ws.col('deletedAt')} IS NULL
              AND ${ws.col('cadreId')} IN ${ws.list(ids)} AND ${ws.col('status')} = ${ws.param(AssessmentStatus.DRAFT)}
-           ORDER BY ${ws.col('id')}`,
+           ORDER BY ${ws.col('id')}${ws.isSqlite ? '' : ' FOR UPDATE'}`,
         ),
       );
       await nextTurn();
@@ -417,40 +438,75 @@ class AssessmentService extends RecordService<Assessment> {
         version: num(r.version),
         createdAt: am.hydrated('createdAt', r.createdAt) as Date,
         updatedAt: am.hydrated('updatedAt', r.updatedAt) as Date,
+        figures: AUDITED_COLUMNS.map((c) => am.hydrated(c, r[c])),
       }));
-      // A draft that would be stored again as it is (same fingerprint, not overridden) is kept:
-      // no write, no event. Every other live draft of these cadres is superseded (soft-deleted,
-      // audited) by a new one.
+      // Per cadre: a live draft that would be stored again as it is (same fingerprint, not
+      // overridden) is kept — no write, no event. Otherwise the newest draft not overridden is
+      // recomputed in place (same id, version + 1, an UPDATE event with the figures that
+      // moved); a cadre without one gets a new draft. Every other live draft of these cadres —
+      // overridden (a reviewer's tier stays with the figures it was given for), or filed in
+      // another county than the cadre's now — is superseded: soft-deleted, audited, kept.
       const liveOf = new Map<number, typeof live>();
       for (const d of live) liveOf.set(d.cadreId, [...(liveOf.get(d.cadreId) ?? []), d]);
-      const kept = new Set<number>();
+      const used = new Set<number>();
       const fresh: Assessment[] = [];
+      const refreshed: { row: Assessment; before: (typeof live)[number] }[] = [];
       for (const row of rows) {
-        const same = liveOf.get(row.cadreId)?.find((d) => !d.overridden && d.fingerprint === row.fingerprint);
-        if (!same) {
+        const drafts = liveOf.get(row.cadreId) ?? [];
+        const same = drafts.find((d) => !d.overridden && d.fingerprint === row.fingerprint);
+        if (same) {
+          used.add(same.id);
+          Object.assign(row, { id: same.id, version: same.version, createdAt: same.createdAt, updatedAt: same.updatedAt });
+          continue;
+        }
+        const earlier = [...drafts].reverse().find((d) => !d.overridden && d.regionId === row.regionId && d.countyId === row.countyId);
+        if (!earlier) {
           fresh.push(row);
           continue;
         }
-        kept.add(same.id);
-        Object.assign(row, { id: same.id, version: same.version, createdAt: same.createdAt, updatedAt: same.updatedAt });
+        used.add(earlier.id);
+        Object.assign(row, { id: earlier.id, version: earlier.version + 1, createdAt: earlier.createdAt });
+        refreshed.push({ row, before: earlier });
       }
-      const superseded = live.filter((d) => !kept.has(d.id));
-      const us = new QuerySql(db, 's', 'u');
-      const updated = sentAhead(us.run(
-        `UPDATE ${us.table(Assessment)} SET ${us.esc('deletedAt')} = ${us.param(am.value('deletedAt', now))}, ${us.esc('updatedAt')} = ${us.param(am.value('updatedAt', now))}, ${us.esc('version')} = ${us.esc('version')} + 1
-         WHERE ${us.esc('id')} IN ${us.list(superseded.length ? superseded.map((a) => a.id) : [0])} AND ${us.esc('status')} = ${us.param(AssessmentStatus.DRAFT)} AND ${us.esc('deletedAt')} IS NULL`,
-      ));
-      await nextTurn();
+      const superseded = live.filter((d) => !used.has(d.id));
+      // Stored packed (see stored-explanation.ts); the answer reads it back the same way.
+      for (const row of [...fresh, ...refreshed.map((r) => r.row)]) row.explanation = packExplanation(row.explanation as AssessmentExplanation);
 
-      // The new drafts, in as few multi-row INSERTs as the limits allow, made while the UPDATE
-      // runs; their ids come back with them, so nothing is read again.
-      const insertDrafts = insertStatements(db, Assessment, ASSESSMENT_COLUMNS, fresh, true);
+      const us = new QuerySql(db, 's', 'u');
+      const updated = superseded.length
+        ? sentAhead(
+            us.run(
+              `UPDATE ${us.table(Assessment)} SET ${us.esc('deletedAt')} = ${us.param(am.value('deletedAt', now))}, ${us.esc('updatedAt')} = ${us.param(am.value('updatedAt', now))}, ${us.esc('version')} = ${us.esc('version')} + 1
+               WHERE ${us.esc('id')} IN ${us.list(superseded.map((a) => a.id))} AND ${us.esc('status')} = ${us.param(AssessmentStatus.DRAFT)} AND ${us.esc('deletedAt')} IS NULL`,
+            ),
+          )
+        : null;
+      if (updated) await nextTurn();
+      // The recomputed drafts in place and the new ones, each in as few multi-row statements as
+      // the limits allow, made while the statement before runs; new drafts' ids come back with
+      // them, so nothing is read again.
+      const rewrite = insertStatements(db, Assessment, ['id', ...ASSESSMENT_COLUMNS], refreshed.map((r) => r.row), { update: REWRITTEN_COLUMNS });
       await updated;
+      const rewritten = sentAhead(rewrite());
+      await nextTurn();
+      const insertDrafts = insertStatements(db, Assessment, ASSESSMENT_COLUMNS, fresh, { returnIds: true });
+      await rewritten;
       const ids$ = await insertDrafts();
       fresh.forEach((row, i) => (row.id = ids$[i]));
       const deleted = { deletedAt: { before: null, after: now.toISOString() } };
       const events = [
         ...superseded.map((a) => ({ ...audit, action: AuditAction.DELETE, entityId: a.id, regionId: a.regionId, countyId: a.countyId, changes: deleted })),
+        ...refreshed.map(({ row, before }) => {
+          const changes: Record<string, { before: unknown; after: unknown }> = {};
+          AUDITED_COLUMNS.forEach((c, i) => {
+            const after = row[c] ?? null;
+            if (before.figures[i] !== after) changes[c] = { before: before.figures[i] ?? null, after };
+          });
+          // No figure moved, only what the explanation shows (a target's title, a vote's
+          // details): it is named with the digests of what each version was computed from.
+          if (Object.keys(changes).length === 0) changes.explanation = { before: before.fingerprint, after: row.fingerprint };
+          return { ...audit, action: AuditAction.UPDATE, entityId: row.id, regionId: row.regionId, countyId: row.countyId ?? null, changes };
+        }),
         ...fresh.map((a) => ({
           ...audit,
           action: AuditAction.CREATE,
@@ -466,9 +522,9 @@ class AssessmentService extends RecordService<Assessment> {
           },
         })),
       ];
-      await insertStatements(db, AuditEvent, AUDIT_COLUMNS, events as never[], false)();
+      await insertStatements(db, AuditEvent, AUDIT_COLUMNS, events as never[])();
       return rows;
-    });
+    }, 'READ COMMITTED');
   }
 
   /** What each cadre's assessment is computed from: four statements for any number of cadres. */
