@@ -401,6 +401,39 @@ describe('computing again', () => {
     expect(Object.keys(renameEvent.changes)).toEqual(['explanation']);
   });
 
+  it('a draft whose figures are the same a day later, or computed by another user, gets the new date or user without being written again', async () => {
+    const k = await cadre('重算换戳');
+    const t = await target(k, '换戳目标', '2025-06-30');
+    await f.report(t, '2025-03-01', { percentComplete: 60 });
+    const compute = async (token = region) =>
+      (await server.ok(`mutation($c: ID!) { computeAssessment(cadreId: $c, period: "2025") { id version asOf total targetScore computedById explanation { asOf targets { title progress } } } }`, { c: k }, { token })).computeAssessment;
+    const x = await compute();
+    expect(x.asOf).toBe('2025-12-31');
+    const db = server.app.db;
+    const quote = (name: string) => db.driver.escape(name);
+    const storedLength = async () => Number((await db.query(`SELECT LENGTH(${quote('explanation')}) AS n FROM ${quote('assessment')} WHERE ${quote('id')} = ${Number(x.id)}`))[0].n);
+    // As if it had been computed the day before: the stored date moves back. The stored
+    // explanation is laid out again (the same JSON, indented), so that a write would show.
+    const compact = await storedLength();
+    const [{ e }] = await db.query(`SELECT ${quote('explanation')} AS e FROM ${quote('assessment')} WHERE ${quote('id')} = ${Number(x.id)}`);
+    const stored = JSON.stringify(typeof e === 'string' ? JSON.parse(e) : e, null, 1);
+    await db.query(`UPDATE ${quote('assessment')} SET ${quote('asOf')} = '2025-12-30', ${quote('explanation')} = ? WHERE ${quote('id')} = ${Number(x.id)}`, [stored]);
+    const spaced = await storedLength();
+    expect(spaced).toBeGreaterThan(compact);
+    const dated = await compute();
+    expect(dated).toMatchObject({ id: x.id, version: x.version + 1, asOf: '2025-12-31', total: x.total, targetScore: 60 });
+    const byAdmin = await compute(admin);
+    expect(byAdmin.computedById).not.toBe(x.computedById);
+    expect(byAdmin).toMatchObject({ id: x.id, version: x.version + 2, asOf: '2025-12-31', explanation: { asOf: '2025-12-31', targets: [{ title: '换戳目标', progress: 0.6 }] } });
+    // The stored explanation was not written again; each new stamp is one UPDATE event naming it.
+    expect(await storedLength()).toBe(spaced);
+    const changes = (await ok('query($id: ID!) { auditEvents(filter: { entityType: { eq: "Assessment" }, entityId: { eq: $id }, action: { eq: UPDATE } }, orderBy: [{ field: ID, direction: ASC }]) { items { changes } } }', { id: x.id }, admin)).auditEvents.items.map((e: any) => e.changes);
+    expect(changes[0]).toEqual({ asOf: { before: '2025-12-30', after: '2025-12-31' } });
+    expect(Object.keys(changes[1])).toEqual(['computedById']);
+    const read = (await ok('query($id: ID!) { assessment(id: $id) { version asOf explanation { asOf total } } }', { id: x.id })).assessment;
+    expect(read).toEqual({ version: x.version + 2, asOf: '2025-12-31', explanation: { asOf: '2025-12-31', total: x.total } });
+  });
+
   it('a county or the region computed again unchanged writes nothing, returns the same drafts, with the same number of statements', async () => {
     const countyQuery = `mutation($c: ID!) { computeAssessments(period: "2026", filter: { countyId: { eq: $c } }) { id version } }`;
     const regionQuery = 'mutation { computeAssessments(period: "2026") { id version } }';

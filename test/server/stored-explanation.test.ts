@@ -49,8 +49,9 @@ describe('stored explanation', () => {
     const e = assessCadre(DEFAULT_POLICY, f)!;
     expect(e).not.toBeNull();
     const stored = JSON.parse(JSON.stringify(packExplanation(e)));
-    expect(unpackExplanation(stored)).toEqual(e);
-    expect(unpackExplanation(JSON.stringify(stored))).toEqual(e);
+    expect(unpackExplanation(stored, f.asOf)).toEqual(e);
+    expect(unpackExplanation(JSON.stringify(stored), f.asOf)).toEqual(e);
+    expect(JSON.stringify(stored)).not.toContain(f.asOf); // the date is the row's column
     // Smaller than the explanation as the API gives it.
     expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(e).length * 0.6);
   });
@@ -65,6 +66,6 @@ describe('stored explanation', () => {
 
   it('reads an explanation stored before the packed layout as it is', () => {
     const e = assessCadre(DEFAULT_POLICY, cases[0][1])!;
-    expect(unpackExplanation(JSON.parse(JSON.stringify(e)))).toEqual(e);
+    expect(unpackExplanation(JSON.parse(JSON.stringify(e)), '2026-12-31')).toEqual(e);
   });
 });

@@ -120,6 +120,8 @@ interface Scenario {
   name: string;
   /** Demo user the request runs as; null: no token (login). */
   user: string | null;
+  /** Users the requests take turns with instead (request i runs as users[i % length]). */
+  users?: string[];
   /** Request body of iteration i (the same for most scenarios). */
   body: (i: number) => GqlBody;
   /** Also run with CONCURRENCY requests in flight. */
@@ -271,6 +273,10 @@ function scaleScenarios(): Scenario[] {
     ...analytics('a year back', yearBack, String(year - 1), lastYearMonth),
     // The warm-up computes what changed; the requests measured find the drafts unchanged (what a second click costs).
     { name: 'scale: computeAssessments for a county (江孜县)', user: 'region', concurrent: false, body: fixed(`mutation { computeAssessments(period: "${year}", filter: { countyCode: { eq: "540222" } }) { id } }`) },
+    // Two users taking turns: every request finds all 2,775 drafts with the same figures but
+    // another computing user, and gives each the new stamp (an UPDATE and an event per draft),
+    // as the first computation of a new day does when no figure moved.
+    { name: 'scale: computeAssessments for a county, users taking turns (every draft restamped)', user: null, users: ['region', 'admin'], concurrent: false, body: fixed(`mutation { computeAssessments(period: "${year}", filter: { countyCode: { eq: "540222" } }) { id } }`) },
     { name: 'scale: assessmentRanking of the region', user: 'analyst', concurrent: false, body: fixed(`{ assessmentRanking(period: "${year}") { tierCounts { tier count } } }`) },
     { name: 'scale: consistency over 12 months', user: 'analyst', concurrent: false, body: fixed(`{ consistency(from: "${lastYearMonth}", to: "${month}") { counties { countyName verdict } } }`) },
   ];
@@ -315,7 +321,9 @@ function noteErrors(database: string, scenario: string, sample: Sample): void {
 }
 
 async function run(client: Client, database: string, s: Scenario, mode: 'sequential' | 'concurrent'): Promise<Result> {
-  const token = s.user ? await client.token(s.user) : null;
+  const tokens = s.users ? await Promise.all(s.users.map((u) => client.token(u))) : [s.user ? await client.token(s.user) : null];
+  const tokenOf = (i: number) => tokens[i % tokens.length];
+  let sent = 0; // requests sent, warm-up included: the turn of the next one
   const n = mode === 'sequential' ? (s.iterations ?? ITERATIONS) : (s.concurrentIterations ?? CONCURRENT_ITERATIONS);
   const workers = mode === 'sequential' ? 1 : CONCURRENCY;
   // Sequential runs use body(-1), concurrent ones body(i): only login varies (its user).
@@ -324,7 +332,7 @@ async function run(client: Client, database: string, s: Scenario, mode: 'sequent
   // Warm-up: WARMUP requests, cut short after a quarter of the scenario's time budget.
   const warmupEnd = performance.now() + (SCENARIO_SECONDS * 1000) / 4;
   for (let i = 0; i < WARMUP && (i === 0 || SCENARIO_SECONDS === 0 || performance.now() < warmupEnd); i++) {
-    noteErrors(database, s.name, await post(client.graphql, bodyOf(i), token));
+    noteErrors(database, s.name, await post(client.graphql, bodyOf(i), tokenOf(sent++)));
   }
 
   const samples: Sample[] = [];
@@ -335,7 +343,7 @@ async function run(client: Client, database: string, s: Scenario, mode: 'sequent
     Array.from({ length: Math.min(workers, Math.max(n, 1)) }, async () => {
       while (next < n && (SCENARIO_SECONDS === 0 || performance.now() < deadline)) {
         const i = next++;
-        const sample = await post(client.graphql, bodyOf(i), token);
+        const sample = await post(client.graphql, bodyOf(i), tokenOf(sent++));
         noteErrors(database, s.name, sample);
         samples.push({ ms: sample.ms, bytes: sample.bytes, sql: sample.sql, errors: sample.errors });
       }

@@ -118,10 +118,10 @@ export class Assessment extends BaseRecord {
   explanation: StoredExplanation;
 
   /**
-   * A digest of what the draft was computed from (the scoring rules, the policy, the cadre's
-   * facts, the computed figures and who computed it): a recomputation with the same keeps this
-   * draft as it is; otherwise it is recomputed in place. Null for drafts written before it
-   * existed (they are recomputed once).
+   * A digest of what the draft states besides its date and computing user: its unit and its
+   * stored explanation (every figure, the policy, what they were computed from). A
+   * recomputation with the same digest keeps the draft (giving it the new date and user if
+   * those differ, without writing it again); otherwise the draft is written over in place.
    */
   @Column({ type: 'varchar', length: 32, nullable: true })
   fingerprint: string | null;

@@ -93,7 +93,7 @@ export class AssessmentResolver extends RecordResolver({
 
   @FieldResolver(() => AssessmentExplanation)
   explanation(@Root() assessment: Assessment) {
-    return unpackExplanation(assessment.explanation);
+    return unpackExplanation(assessment.explanation, assessment.asOf);
   }
 
   @FieldResolver(() => String, { description: 'The explanation in one sentence, in the language of the request (Accept-Language).' })

@@ -32,7 +32,7 @@ import { assessmentQuery, type AssessmentRanking, type AssessmentRankingEntry, t
 import { AssessmentComponentKind, AssessmentStatus, TIERS, type AssessmentExplanation, type AssessmentTier, type ExplainedInspection, type ExplainedTarget } from './assessment.types.js';
 import { evaluationResource } from './democratic-evaluation.service.js';
 import { packExplanation } from './stored-explanation.js';
-import { assessCadre, combine, penaltyOf, r6, RULES_DIGEST, voteScore, type CadreFacts } from './scoring.js';
+import { assessCadre, combine, penaltyOf, r6, voteScore, type CadreFacts } from './scoring.js';
 
 export const assessmentResource: ResourceDef<Assessment> = {
   type: 'Assessment',
@@ -109,14 +109,9 @@ const ASSESSMENT_COLUMNS = [
   'createdAt', 'updatedAt', 'version', 'cadreId', 'regionId', 'countyId', 'departmentId', 'period', 'asOf', 'policyId',
   'targetScore', 'timelinessScore', 'inspectionScore', 'democraticScore', 'penalty', 'total', 'computedTier', 'tierRule', 'status', 'computedById', 'explanation', 'fingerprint',
 ] as const satisfies readonly (keyof Assessment)[];
-/** What a computation decides of a draft besides its explanation: with the explanation, what its fingerprint digests. */
 /** A cadre's facts as gathered (the period's dates and the policy come with the call). */
 type CadreFactsOnly = Omit<CadreFacts, 'policyId' | 'asOf' | 'periodFrom' | 'periodTo'>;
 
-const COMPUTED_COLUMNS = [
-  'cadreId', 'regionId', 'countyId', 'departmentId', 'period', 'asOf', 'policyId',
-  'targetScore', 'timelinessScore', 'inspectionScore', 'democraticScore', 'penalty', 'total', 'computedTier', 'tierRule', 'status', 'computedById',
-] as const satisfies readonly (keyof Assessment)[];
 /** The figures a recomputation in place may change, as its UPDATE event compares them. */
 const AUDITED_COLUMNS = [
   'departmentId', 'asOf', 'policyId', 'targetScore', 'timelinessScore', 'inspectionScore', 'democraticScore', 'penalty', 'total', 'computedTier', 'tierRule', 'computedById',
@@ -173,9 +168,15 @@ function insertStatements<E>(
   entity: new () => E,
   columns: readonly (keyof E & string)[],
   rows: readonly E[],
-  options: { returnIds?: boolean; update?: readonly (keyof E & string)[] } = {},
+  options: {
+    returnIds?: boolean;
+    update?: readonly (keyof E & string)[];
+    /** JSON columns whose text is given, already made (the same JSON.stringify TypeORM would do). */
+    json?: Partial<Record<keyof E & string, (row: E) => string>>;
+  } = {},
 ): () => Promise<number[]> {
   const { returnIds = false, update } = options;
+  const json: NonNullable<typeof options.json> = options.json ?? {};
   const driver = db.connection.driver;
   const p = persisted(db, entity);
   const sqlite = db.connection.options.type === 'better-sqlite3';
@@ -225,7 +226,8 @@ function insertStatements<E>(
       if (raw === last[i] && raw !== undefined) {
         tuple.push(sqlite ? prepared[i] : literals[i]);
       } else {
-        const v = p.value(c, raw);
+        const made = json[c];
+        const v = made ? made(row) : p.value(c, raw);
         last[i] = raw;
         prepared[i] = v;
         literals[i] = sqlite ? '' : mysqlLiteral(v, timezone);
@@ -295,11 +297,12 @@ function cadreCountyHint(sql: QuerySql, filter: object | null | undefined): stri
 class AssessmentService extends RecordService<Assessment> {
   /**
    * Computes the assessments of the cadres matching `filter` for a period, as drafts
-   * (confirmed ones stay as they are): a cadre's draft is recomputed in place (same id, version
-   * + 1, an UPDATE event), kept unwritten and unaudited when it would be stored again exactly as
-   * it is (same fingerprint), made new when the cadre has none; an overridden draft is
-   * superseded by a new one. Set-based: a fixed number of statements whatever the number of
-   * cadres (a county's drafts are one statement, its events one more; none when nothing changed).
+   * (confirmed ones stay as they are): a cadre's draft is kept unwritten and unaudited when it
+   * would be stored again exactly as it is, given the new date and computing user alone when
+   * nothing else moved, written over in place otherwise (same id, version + 1, an UPDATE event
+   * each), made new when the cadre has none; an overridden draft is superseded by a new one.
+   * Set-based: a fixed number of statements whatever the number of cadres (a county's drafts
+   * are one statement, its events one more; none when nothing changed).
    */
   async compute(ctx: Context, filter: object | null | undefined, label: string, single?: string): Promise<Assessment[]> {
     this.assertRole(ctx);
@@ -330,75 +333,19 @@ class AssessmentService extends RecordService<Assessment> {
       if (cadres.length === 0) return [];
       const ids = cadres.map((c) => c.id);
 
-      // Every region's id, for the SELECT of the live drafts below (read now, with the facts).
-      const regionRows = sentAhead(db.createQueryBuilder(Region, 'r').withDeleted().select(new QuerySql(db, 'r', 'g').col('id'), 'id').getRawMany());
-      const facts = await this.gather(ctx, db, ids, period, asOf);
-      const now = new Date();
-      const rows: Assessment[] = [];
-      /** What each row follows from (its fingerprint's input; see below). */
-      const inputs = new Map<Assessment, CadreFactsOnly>();
-      for (const cadre of cadres) {
-        const f = facts.get(cadre.id)!;
-        const explanation = assessCadre(policy, { policyId, asOf, periodFrom: period.from, periodTo: period.to, ...f });
-        if (!explanation) continue;
-        const score = (kind: AssessmentComponentKind) => explanation.components.find((c) => c.kind === kind)!.value;
-        rows.push(
-          Object.assign(new Assessment(), {
-            createdAt: now,
-            updatedAt: now,
-            version: 1,
-            deletedAt: null,
-            cadreId: cadre.id,
-            regionId: cadre.regionId,
-            countyId: cadre.countyId,
-            departmentId: cadre.departmentId,
-            period: period.label,
-            asOf,
-            policyId,
-            targetScore: score(AssessmentComponentKind.TARGET),
-            timelinessScore: score(AssessmentComponentKind.TIMELINESS),
-            inspectionScore: score(AssessmentComponentKind.INSPECTION),
-            democraticScore: score(AssessmentComponentKind.DEMOCRATIC),
-            penalty: explanation.penalty,
-            total: explanation.total,
-            computedTier: explanation.tier,
-            tierRule: explanation.rule,
-            overrideTier: null,
-            overrideReason: null,
-            overriddenById: null,
-            status: AssessmentStatus.DRAFT,
-            confirmedAt: null,
-            confirmedById: null,
-            computedById: ctx.principal!.userId,
-            explanation,
-            fingerprint: null,
-          }),
-        );
-      }
-      if (single !== undefined && rows.length === 0) throw errors.badInput('cadreId', 'nothingToAssess', { period: period.label });
-      rows.forEach((row) => inputs.set(row, facts.get(row.cadreId)!));
-
-      const am = persisted(db, Assessment);
-      const audit = {
-        at: now,
-        actorId: ctx.principal!.userId,
-        actorName: ctx.principal!.username,
-        entityType: 'Assessment',
-        requestId: ctx.requestId,
-        ip: ctx.ip,
-      };
       // The live drafts of these cadres for the period. They are found on the (regionId,
       // period, deletedAt, cadreId, …) index, with a condition on the regions (all of them:
       // always true, also for a draft filed under a region the cadre has since left) that makes
       // it an index range — MariaDB turns a long IN list into a subquery — and joined to their
-      // rows by primary key for the fingerprint, the figures an UPDATE event compares and the
+      // rows by primary key for the digest, the figures an UPDATE event compares and the
       // bookkeeping, not by the cadre: with the cadre condition on the rows MariaDB may take the
       // (cadreId, period) index and read every earlier version's row. On MySQL they are locked
       // (the transaction reads committed rows, so no gaps are locked): a confirmation or an
       // override of one of them waits for this computation, then finds its version moved on.
-      // Sent before the explanations' JSON and fingerprints are made: the database reads them meanwhile.
+      // Sent behind the facts' statements: the database reads them while Node sorts out the facts.
       const ws = new QuerySql(db, 's', 'w');
-      const regions = (await regionRows).map((r) => num(r.id));
+      const regions = (await db.createQueryBuilder(Region, 'r').withDeleted().select(new QuerySql(db, 'r', 'g').col('id'), 'id').getRawMany()).map((r) => num(r.id));
+      const gathered = this.gather(ctx, db, ids, period, asOf);
       const liveRows = sentAhead(
         ws.run(
           `SELECT ${ws.col('id')} AS ${ws.esc('id')}, ${ws.col('cadreId')} AS ${ws.esc('cadreId')}, ${ws.col('regionId')} AS ${ws.esc('regionId')}, ${ws.col('countyId')} AS ${ws.esc('countyId')},
@@ -412,102 +359,166 @@ class AssessmentService extends RecordService<Assessment> {
            ORDER BY ${ws.col('id')}${ws.isSqlite ? '' : ' FOR UPDATE'}`,
         ),
       );
-      await nextTurn();
-      // Each draft's fingerprint: a digest of what it is computed from — the scoring rules' own
-      // source, the policy's values, the row's computed columns and the cadre's facts (its targets
-      // with their progress, inspections, votes, accountability records). The stored explanation
-      // is a function of these, so equal fingerprints mean equal drafts; the facts are about a
-      // sixth of the explanations' JSON, which is made only for the drafts that are written.
-      const basis = createHash('sha256').update(RULES_DIGEST).update(JSON.stringify(policy));
-      for (const row of rows) {
-        row.fingerprint = basis
-          .copy()
-          .update(JSON.stringify(COMPUTED_COLUMNS.map((c) => row[c])))
-          .update(JSON.stringify(inputs.get(row)))
-          .digest('hex')
-          .slice(0, 32);
+      const facts = await gathered;
+      const now = new Date();
+      const computedById = ctx.principal!.userId;
+      const rows: Assessment[] = [];
+      /** Each row's explanation as stored (packed, as JSON) and the digest of its content. */
+      const stored = new Map<Assessment, { json: string; digest: string }>();
+      for (const cadre of cadres) {
+        const f = facts.get(cadre.id)!;
+        const explanation = assessCadre(policy, { policyId, asOf, periodFrom: period.from, periodTo: period.to, ...f });
+        if (!explanation) continue;
+        const score = (kind: AssessmentComponentKind) => explanation.components.find((c) => c.kind === kind)!.value;
+        const row = Object.assign(new Assessment(), {
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+          deletedAt: null,
+          cadreId: cadre.id,
+          regionId: cadre.regionId,
+          countyId: cadre.countyId,
+          departmentId: cadre.departmentId,
+          period: period.label,
+          asOf,
+          policyId,
+          targetScore: score(AssessmentComponentKind.TARGET),
+          timelinessScore: score(AssessmentComponentKind.TIMELINESS),
+          inspectionScore: score(AssessmentComponentKind.INSPECTION),
+          democraticScore: score(AssessmentComponentKind.DEMOCRATIC),
+          penalty: explanation.penalty,
+          total: explanation.total,
+          computedTier: explanation.tier,
+          tierRule: explanation.rule,
+          overrideTier: null,
+          overrideReason: null,
+          overriddenById: null,
+          status: AssessmentStatus.DRAFT,
+          confirmedAt: null,
+          confirmedById: null,
+          computedById,
+          explanation: packExplanation(explanation),
+          fingerprint: null as string | null,
+        });
+        // The digest of what the row states besides its stamp (the date and who computed it):
+        // its unit and the packed explanation, which holds every figure, the policy and what
+        // they were computed from. Equal digests: the same draft, but for the stamp.
+        const json = JSON.stringify(row.explanation);
+        row.fingerprint = createHash('sha256').update(`${row.regionId}/${row.countyId}/${row.departmentId}/${row.period}/`).update(json).digest('hex').slice(0, 32);
+        stored.set(row, { json, digest: row.fingerprint });
+        rows.push(row);
       }
+      if (single !== undefined && rows.length === 0) throw errors.badInput('cadreId', 'nothingToAssess', { period: period.label });
 
-      const live = (await liveRows).map((r) => ({
-        id: num(r.id),
-        cadreId: num(r.cadreId),
-        regionId: num(r.regionId),
-        countyId: r.countyId == null ? null : num(r.countyId),
-        overridden: r.overrideTier != null,
-        fingerprint: r.fingerprint as string | null,
-        version: num(r.version),
-        createdAt: am.hydrated('createdAt', r.createdAt) as Date,
-        updatedAt: am.hydrated('updatedAt', r.updatedAt) as Date,
-        figures: AUDITED_COLUMNS.map((c) => am.hydrated(c, r[c])),
-      }));
-      // Per cadre: a live draft that would be stored again as it is (same fingerprint, not
-      // overridden) is kept — no write, no event. Otherwise the newest draft not overridden is
-      // recomputed in place (same id, version + 1, an UPDATE event with the figures that
-      // moved); a cadre without one gets a new draft. Every other live draft of these cadres —
-      // overridden (a reviewer's tier stays with the figures it was given for), or filed in
-      // another county than the cadre's now — is superseded: soft-deleted, audited, kept.
-      const liveOf = new Map<number, typeof live>();
+      const am = persisted(db, Assessment);
+      const audit = {
+        at: now,
+        actorId: ctx.principal!.userId,
+        actorName: ctx.principal!.username,
+        entityType: 'Assessment',
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      };
+      const live = (await liveRows).map((r) => {
+        const figures = AUDITED_COLUMNS.map((c) => am.hydrated(c, r[c]) ?? null);
+        return {
+          id: num(r.id),
+          cadreId: num(r.cadreId),
+          regionId: num(r.regionId),
+          countyId: r.countyId == null ? null : num(r.countyId),
+          overridden: r.overrideTier != null,
+          fingerprint: r.fingerprint as string | null,
+          version: num(r.version),
+          createdAt: am.hydrated('createdAt', r.createdAt) as Date,
+          updatedAt: am.hydrated('updatedAt', r.updatedAt) as Date,
+          figures,
+          asOf: figures[AUDITED_COLUMNS.indexOf('asOf')] as string,
+          computedById: figures[AUDITED_COLUMNS.indexOf('computedById')] as number | null,
+        };
+      });
+      type Live = (typeof live)[number];
+      // Per cadre, its newest live draft not overridden and filed where the cadre is now:
+      // - the same content and stamp: kept — no write, no event;
+      // - the same content, another date or computing user (a day later, nothing moved): the
+      //   new stamp is set (one narrow UPDATE for all of them) — version + 1, an UPDATE event;
+      // - other content: written over in place — same id, version + 1, an UPDATE event with the
+      //   figures that moved;
+      // - none: a new draft.
+      // Every other live draft of these cadres — overridden (a reviewer's tier stays with the
+      // figures it was given for), or filed in another county — is superseded: soft-deleted,
+      // audited, kept.
+      const liveOf = new Map<number, Live[]>();
       for (const d of live) liveOf.set(d.cadreId, [...(liveOf.get(d.cadreId) ?? []), d]);
       const used = new Set<number>();
       const fresh: Assessment[] = [];
-      const refreshed: { row: Assessment; before: (typeof live)[number] }[] = [];
+      const restamped: { row: Assessment; before: Live }[] = [];
+      const rewritten: { row: Assessment; before: Live }[] = [];
       for (const row of rows) {
-        const drafts = liveOf.get(row.cadreId) ?? [];
-        const same = drafts.find((d) => !d.overridden && d.fingerprint === row.fingerprint);
-        if (same) {
-          used.add(same.id);
-          Object.assign(row, { id: same.id, version: same.version, createdAt: same.createdAt, updatedAt: same.updatedAt });
-          continue;
-        }
-        const earlier = [...drafts].reverse().find((d) => !d.overridden && d.regionId === row.regionId && d.countyId === row.countyId);
+        const earlier = [...(liveOf.get(row.cadreId) ?? [])].reverse().find((d) => !d.overridden && d.regionId === row.regionId && d.countyId === row.countyId);
         if (!earlier) {
           fresh.push(row);
           continue;
         }
         used.add(earlier.id);
+        const sameContent = earlier.fingerprint === row.fingerprint;
+        if (sameContent && earlier.asOf === row.asOf && earlier.computedById === row.computedById) {
+          Object.assign(row, { id: earlier.id, version: earlier.version, createdAt: earlier.createdAt, updatedAt: earlier.updatedAt });
+          continue;
+        }
         Object.assign(row, { id: earlier.id, version: earlier.version + 1, createdAt: earlier.createdAt });
-        refreshed.push({ row, before: earlier });
+        (sameContent ? restamped : rewritten).push({ row, before: earlier });
       }
       const superseded = live.filter((d) => !used.has(d.id));
-      // Stored packed (see stored-explanation.ts); the answer reads it back the same way.
-      for (const row of [...fresh, ...refreshed.map((r) => r.row)]) row.explanation = packExplanation(row.explanation as AssessmentExplanation);
 
-      const us = new QuerySql(db, 's', 'u');
-      const updated = superseded.length
-        ? sentAhead(
-            us.run(
-              `UPDATE ${us.table(Assessment)} SET ${us.esc('deletedAt')} = ${us.param(am.value('deletedAt', now))}, ${us.esc('updatedAt')} = ${us.param(am.value('updatedAt', now))}, ${us.esc('version')} = ${us.esc('version')} + 1
-               WHERE ${us.esc('id')} IN ${us.list(superseded.map((a) => a.id))} AND ${us.esc('status')} = ${us.param(AssessmentStatus.DRAFT)} AND ${us.esc('deletedAt')} IS NULL`,
-            ),
-          )
-        : null;
-      if (updated) await nextTurn();
-      // The recomputed drafts in place and the new ones, each in as few multi-row statements as
-      // the limits allow, made while the statement before runs; new drafts' ids come back with
-      // them, so nothing is read again.
-      const rewrite = insertStatements(db, Assessment, ['id', ...ASSESSMENT_COLUMNS], refreshed.map((r) => r.row), { update: REWRITTEN_COLUMNS });
-      await updated;
-      const rewritten = sentAhead(rewrite());
-      await nextTurn();
-      const insertDrafts = insertStatements(db, Assessment, ASSESSMENT_COLUMNS, fresh, { returnIds: true });
-      await rewritten;
+      // The writes, each sent as soon as it is made, the next one made while the database runs
+      // the one before (statements of one transaction queue on its connection, in order).
+      const draftOnly = (s: QuerySql) => `${s.esc('status')} = ${s.param(AssessmentStatus.DRAFT)} AND ${s.esc('deletedAt')} IS NULL`;
+      const writes: Promise<unknown>[] = [];
+      if (superseded.length) {
+        const us = new QuerySql(db, 's', 'u');
+        writes.push(sentAhead(us.run(
+          `UPDATE ${us.table(Assessment)} SET ${us.esc('deletedAt')} = ${us.param(am.value('deletedAt', now))}, ${us.esc('updatedAt')} = ${us.param(am.value('updatedAt', now))}, ${us.esc('version')} = ${us.esc('version')} + 1
+           WHERE ${us.esc('id')} IN ${us.list(superseded.map((a) => a.id))} AND ${draftOnly(us)}`,
+        )));
+      }
+      if (restamped.length) {
+        const rs = new QuerySql(db, 's', 'p');
+        writes.push(sentAhead(rs.run(
+          `UPDATE ${rs.table(Assessment)} SET ${rs.esc('asOf')} = ${rs.param(am.value('asOf', asOf))}, ${rs.esc('computedById')} = ${rs.param(computedById)}, ${rs.esc('updatedAt')} = ${rs.param(am.value('updatedAt', now))}, ${rs.esc('version')} = ${rs.esc('version')} + 1
+           WHERE ${rs.esc('id')} IN ${rs.list(restamped.map((r) => r.row.id))} AND ${draftOnly(rs)}`,
+        )));
+      }
+      if (writes.length) await nextTurn();
+      const json = (row: Assessment) => stored.get(row)!.json;
+      if (rewritten.length) {
+        const rewrite = insertStatements(db, Assessment, ['id', ...ASSESSMENT_COLUMNS], rewritten.map((r) => r.row), { update: REWRITTEN_COLUMNS, json: { explanation: json } });
+        writes.push(sentAhead(rewrite()));
+        await nextTurn();
+      }
+      // Their events, made while those run; then the new drafts, whose ids come back with them.
+      const deleted = { deletedAt: { before: null, after: now.toISOString() } };
+      const updateEvent = ({ row, before }: { row: Assessment; before: Live }) => {
+        const changes: Record<string, { before: unknown; after: unknown }> = {};
+        AUDITED_COLUMNS.forEach((c, i) => {
+          const after = row[c] ?? null;
+          if (before.figures[i] !== after) changes[c] = { before: before.figures[i], after };
+        });
+        // No figure moved, only what the explanation shows (a target's title, a vote's
+        // details): it is named with the digests of the two versions' content.
+        if (Object.keys(changes).length === 0) changes.explanation = { before: before.fingerprint, after: row.fingerprint };
+        return { ...audit, action: AuditAction.UPDATE, entityId: row.id, regionId: row.regionId, countyId: row.countyId ?? null, changes };
+      };
+      const events: object[] = [
+        ...superseded.map((a) => ({ ...audit, action: AuditAction.DELETE, entityId: a.id, regionId: a.regionId, countyId: a.countyId, changes: deleted })),
+        ...restamped.map(updateEvent),
+        ...rewritten.map(updateEvent),
+      ];
+      const insertDrafts = insertStatements(db, Assessment, ASSESSMENT_COLUMNS, fresh, { returnIds: true, json: { explanation: json } });
+      await Promise.all(writes);
       const ids$ = await insertDrafts();
       fresh.forEach((row, i) => (row.id = ids$[i]));
-      const deleted = { deletedAt: { before: null, after: now.toISOString() } };
-      const events = [
-        ...superseded.map((a) => ({ ...audit, action: AuditAction.DELETE, entityId: a.id, regionId: a.regionId, countyId: a.countyId, changes: deleted })),
-        ...refreshed.map(({ row, before }) => {
-          const changes: Record<string, { before: unknown; after: unknown }> = {};
-          AUDITED_COLUMNS.forEach((c, i) => {
-            const after = row[c] ?? null;
-            if (before.figures[i] !== after) changes[c] = { before: before.figures[i] ?? null, after };
-          });
-          // No figure moved, only what the explanation shows (a target's title, a vote's
-          // details): it is named with the digests of what each version was computed from.
-          if (Object.keys(changes).length === 0) changes.explanation = { before: before.fingerprint, after: row.fingerprint };
-          return { ...audit, action: AuditAction.UPDATE, entityId: row.id, regionId: row.regionId, countyId: row.countyId ?? null, changes };
-        }),
-        ...fresh.map((a) => ({
+      for (const a of fresh) {
+        events.push({
           ...audit,
           action: AuditAction.CREATE,
           entityId: a.id,
@@ -520,8 +531,8 @@ class AssessmentService extends RecordService<Assessment> {
             computedTier: { before: null, after: a.computedTier },
             policyId: { before: null, after: a.policyId },
           },
-        })),
-      ];
+        });
+      }
       await insertStatements(db, AuditEvent, AUDIT_COLUMNS, events as never[])();
       return rows;
     }, 'READ COMMITTED');

@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { PolicyValues } from '../policy/policy.service.js';
 import { TargetStatus } from '../targets/target.entity.js';
 import { AccountabilityMeasure } from './accountability.entity.js';
@@ -27,11 +24,6 @@ import {
 /** Thresholds are compared with this slack, so 74.99999999 from floating point still counts as 75. */
 const EPSILON = 1e-9;
 
-/**
- * A digest of this module's own source, read once: part of every draft's fingerprint, so that
- * a draft computed by other rules (a new release) is never kept as if it were unchanged.
- */
-export const RULES_DIGEST = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
 export const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 type Votes = Pick<ExplainedEvaluation, 'excellent' | 'competent' | 'basicallyCompetent' | 'incompetent'>;

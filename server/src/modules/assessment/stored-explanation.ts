@@ -20,6 +20,10 @@ import type {
  * about a third of that, and everything that handles them (JSON, the statement's text, the
  * database's write, the garbage collector) does a third of the work.
  *
+ * The date the figures are taken at is not in it: it is the row's `asOf` column, so that a
+ * draft whose figures are the same a day later is given the new date without being written
+ * again (see AssessmentService.compute).
+ *
  * Rows written before this layout hold the explanation as the API gives it; `unpack` reads
  * both (a packed one has `v: 2`).
  */
@@ -31,7 +35,7 @@ const ACCOUNTABILITY = ['accountabilityId', 'targetId', 'decidedOn', 'measure', 
 const COMPONENT = ['kind', 'present', 'value', 'policyWeight', 'weight', 'contribution'] as const satisfies readonly (keyof AssessmentComponent)[];
 const STEP = ['tier', 'points', 'reachableByScore'] as const satisfies readonly (keyof TierStep)[];
 const HEAD = [
-  'policyId', 'asOf', 'periodFrom', 'periodTo', 'openRectificationPenalty', 'votes', 'incompetentVotes', 'incompetentVetoShare',
+  'policyId', 'periodFrom', 'periodTo', 'openRectificationPenalty', 'votes', 'incompetentVotes', 'incompetentVetoShare',
   'weightedScore', 'penalty', 'total', 'tier', 'rule', 'threshold',
 ] as const satisfies readonly (keyof AssessmentExplanation)[];
 
@@ -64,6 +68,7 @@ const objectOf = <T>(row: Row, keys: readonly (keyof T)[]): T => {
   return o;
 };
 
+/** The explanation as stored, without its date (`asOf`: the row's column). */
 export function packExplanation(e: AssessmentExplanation): PackedExplanation {
   const open = e.up?.targets ?? e.down?.targets ?? [];
   return {
@@ -80,7 +85,8 @@ export function packExplanation(e: AssessmentExplanation): PackedExplanation {
   };
 }
 
-export function unpackExplanation(stored: StoredExplanation | string): AssessmentExplanation {
+/** The explanation as the API gives it, from what is stored and the row's `asOf`. */
+export function unpackExplanation(stored: StoredExplanation | string, asOf: string): AssessmentExplanation {
   const s: StoredExplanation = typeof stored === 'string' ? JSON.parse(stored) : stored;
   if (!('v' in s) || s.v !== 2) return s as AssessmentExplanation;
   const targets = s.t.map((r) => objectOf<ExplainedTarget>(r, TARGET));
@@ -93,6 +99,7 @@ export function unpackExplanation(stored: StoredExplanation | string): Assessmen
   const step = (r: Row | null): TierStep | null => r && { ...objectOf<Omit<TierStep, 'targets'>>(r, STEP), targets: open() };
   return {
     ...objectOf<Pick<AssessmentExplanation, (typeof HEAD)[number]>>(s.h, HEAD),
+    asOf,
     components: s.c.map((r) => objectOf<AssessmentComponent>(r, COMPONENT)),
     targets,
     inspections: s.i.map((r) => objectOf<ExplainedInspection>(r, INSPECTION)),
