@@ -52,8 +52,9 @@ const dateText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 1
 /** Bound values per statement: below SQLite's limit (32766). */
 const SQLITE_PARAMS = 30000;
 /**
- * Bytes of values per statement (MySQL: of the statement's text; SQLite: bound): half of
- * MariaDB's default max_allowed_packet (16 MB; MySQL 8: 64 MB).
+ * Bytes of values per statement (MySQL: of the statement's text; SQLite: bound), counted as an
+ * upper bound (3 per UTF-16 unit): half of MariaDB's default max_allowed_packet (16 MB; MySQL
+ * 8: 64 MB).
  */
 const STATEMENT_BYTES = 8_000_000;
 
@@ -194,9 +195,10 @@ function insertStatements<E>(
   const tail = upsert + (returning ? ` RETURNING ${driver.escape('id')}` : '');
   const placeholders = `(${columns.map(() => '?').join(', ')})`;
   const statements: { sql: string; values: unknown[]; count: number }[] = [];
-  // SQLite binds the values; MySQL gets the statement as text, its tuples made here.
+  // SQLite binds the values; MySQL gets the statement as text, its tuples made here (appended
+  // one value at a time: V8 joins the pieces once, when the statement is sent).
   let values: unknown[] = [];
-  let tuples: string[] = [];
+  let tuples = '';
   let count = 0;
   let bytes = 0;
   const flush = () => {
@@ -206,10 +208,10 @@ function insertStatements<E>(
         ? { sql: head + Array(count).fill(placeholders).join(', ') + tail, values, count }
         : // The tuples go in as one raw value, so that mysql2's formatter looks for placeholders
           // in the statement's head only, not through the megabytes of values (~30 ms a county).
-          { sql: `${head}?${tail}`, values: [mysql.raw(tuples.join(', '))], count },
+          { sql: `${head}?${tail}`, values: [mysql.raw(tuples)], count },
     );
     values = [];
-    tuples = [];
+    tuples = '';
     count = 0;
     bytes = 0;
   };
@@ -220,25 +222,26 @@ function insertStatements<E>(
   for (const row of rows) {
     let size = 0;
     const tuple: unknown[] = [];
+    let text = '(';
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i];
       const raw = row[c];
-      if (raw === last[i] && raw !== undefined) {
-        tuple.push(sqlite ? prepared[i] : literals[i]);
-      } else {
+      if (raw !== last[i] || raw === undefined) {
         const made = json[c];
         const v = made ? made(row) : p.value(c, raw);
         last[i] = raw;
         prepared[i] = v;
         literals[i] = sqlite ? '' : mysqlLiteral(v, timezone);
-        sizes[i] = sqlite ? (typeof v === 'string' ? Buffer.byteLength(v) : 8) : Buffer.byteLength(literals[i]) + 2;
-        tuple.push(sqlite ? v : literals[i]);
+        // An upper bound of the bytes: UTF-8 takes at most 3 per UTF-16 unit.
+        sizes[i] = sqlite ? (typeof v === 'string' ? 3 * v.length : 8) : 3 * literals[i].length + 2;
       }
+      if (sqlite) tuple.push(prepared[i]);
+      else text += i === 0 ? literals[i] : `, ${literals[i]}`;
       size += sizes[i];
     }
     if (count >= maxRows || (count > 0 && bytes + size > STATEMENT_BYTES)) flush();
     if (sqlite) values.push(...tuple);
-    else tuples.push(`(${tuple.join(', ')})`);
+    else tuples += count === 0 ? `${text})` : `, ${text})`;
     count += 1;
     bytes += size;
   }
@@ -318,6 +321,8 @@ class AssessmentService extends RecordService<Assessment> {
       const cs = cq.sql;
       const hint = cadreCountyHint(cs, filter);
       if (hint) cq.where(hint);
+      // Every region's id, for the SELECT of the live drafts below (read with the cadres).
+      const regionRows = sentAhead(db.createQueryBuilder(Region, 'r').withDeleted().select(new QuerySql(db, 'r', 'g').col('id'), 'id').getRawMany());
       const cadres = (
         await cq
           .builder()
@@ -344,7 +349,7 @@ class AssessmentService extends RecordService<Assessment> {
       // override of one of them waits for this computation, then finds its version moved on.
       // Sent behind the facts' statements: the database reads them while Node sorts out the facts.
       const ws = new QuerySql(db, 's', 'w');
-      const regions = (await db.createQueryBuilder(Region, 'r').withDeleted().select(new QuerySql(db, 'r', 'g').col('id'), 'id').getRawMany()).map((r) => num(r.id));
+      const regions = (await regionRows).map((r) => num(r.id));
       const gathered = this.gather(ctx, db, ids, period, asOf);
       const liveRows = sentAhead(
         ws.run(
@@ -514,6 +519,12 @@ class AssessmentService extends RecordService<Assessment> {
         ...rewritten.map(updateEvent),
       ];
       const insertDrafts = insertStatements(db, Assessment, ASSESSMENT_COLUMNS, fresh, { returnIds: true, json: { explanation: json } });
+      if (fresh.length === 0) {
+        // Nothing waits for generated ids: the events go right behind the writes.
+        await insertStatements(db, AuditEvent, AUDIT_COLUMNS, events as never[])();
+        await Promise.all(writes);
+        return rows;
+      }
       await Promise.all(writes);
       const ids$ = await insertDrafts();
       fresh.forEach((row, i) => (row.id = ids$[i]));
