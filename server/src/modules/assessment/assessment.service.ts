@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import mysql from 'mysql2';
 import type { EntityManager } from 'typeorm';
 import type { Context } from '../../common/context.js';
@@ -375,7 +375,9 @@ class AssessmentService extends RecordService<Assessment> {
         const explanation = assessCadre(policy, { policyId, asOf, periodFrom: period.from, periodTo: period.to, ...f });
         if (!explanation) continue;
         const score = (kind: AssessmentComponentKind) => explanation.components.find((c) => c.kind === kind)!.value;
-        const row = Object.assign(new Assessment(), {
+        // A plain object with every column (what TypeORM would hydrate): made in one allocation.
+        const row: Assessment = {
+          id: 0, // given below: the draft's it replaces, or the new row's
           createdAt: now,
           updatedAt: now,
           version: 1,
@@ -403,13 +405,13 @@ class AssessmentService extends RecordService<Assessment> {
           confirmedById: null,
           computedById,
           explanation: packExplanation(explanation),
-          fingerprint: null as string | null,
-        });
+          fingerprint: null,
+        };
         // The digest of what the row states besides its stamp (the date and who computed it):
         // its unit and the packed explanation, which holds every figure, the policy and what
         // they were computed from. Equal digests: the same draft, but for the stamp.
         const json = JSON.stringify(row.explanation);
-        row.fingerprint = createHash('sha256').update(`${row.regionId}/${row.countyId}/${row.departmentId}/${row.period}/`).update(json).digest('hex').slice(0, 32);
+        row.fingerprint = hash('sha256', `${row.regionId}/${row.countyId}/${row.departmentId}/${row.period}/${json}`).slice(0, 32);
         stored.set(row, { json, digest: row.fingerprint });
         rows.push(row);
       }
