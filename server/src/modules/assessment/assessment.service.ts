@@ -29,7 +29,7 @@ import { AccountabilityMeasure } from './accountability.entity.js';
 import { accountabilityResource } from './accountability.service.js';
 import { Assessment } from './assessment.entity.js';
 import { assessmentQuery, type AssessmentRanking, type AssessmentRankingEntry, type OverrideAssessmentTierInput, type TierCount, type UnitAssessment, type UnitAssessments } from './assessment.inputs.js';
-import { AssessmentComponentKind, AssessmentStatus, TIERS, type AssessmentExplanation, type AssessmentTier, type ExplainedInspection, type ExplainedTarget } from './assessment.types.js';
+import { AssessmentComponentKind, AssessmentStatus, TIERS, type AssessmentTier, type ExplainedInspection, type ExplainedTarget } from './assessment.types.js';
 import { evaluationResource } from './democratic-evaluation.service.js';
 import { packExplanation } from './stored-explanation.js';
 import { assessCadre, combine, penaltyOf, r6, voteScore, type CadreFacts } from './scoring.js';
@@ -159,8 +159,8 @@ function mysqlLiteral(value: unknown, timezone: string): string {
  * allow, all made at once; the function returned runs them in order and gives, with
  * `returnIds`, the generated ids in the order of `rows` (RETURNING where the database has it,
  * else the first id and the count, as TypeORM does); with `update`, rows whose id exists are
- * written over in those columns instead (the upsert of each database). Made apart from running, so that they can
- * be made while the database runs the statement before. A value
+ * written over in those columns instead (the upsert of each database). Made apart from
+ * running, so that they can be made while the database runs the statement before. A value
  * identical to the same column's in the row before is prepared once (the timestamps, the
  * period, the actor).
  */
@@ -368,8 +368,8 @@ class AssessmentService extends RecordService<Assessment> {
       const now = new Date();
       const computedById = ctx.principal!.userId;
       const rows: Assessment[] = [];
-      /** Each row's explanation as stored (packed, as JSON) and the digest of its content. */
-      const stored = new Map<Assessment, { json: string; digest: string }>();
+      /** Each row's explanation as stored: packed, as JSON (made once, for the digest and the writes). */
+      const storedJson = new Map<Assessment, string>();
       for (const cadre of cadres) {
         const f = facts.get(cadre.id)!;
         const explanation = assessCadre(policy, { policyId, asOf, periodFrom: period.from, periodTo: period.to, ...f });
@@ -412,7 +412,7 @@ class AssessmentService extends RecordService<Assessment> {
         // they were computed from. Equal digests: the same draft, but for the stamp.
         const json = JSON.stringify(row.explanation);
         row.fingerprint = hash('sha256', `${row.regionId}/${row.countyId}/${row.departmentId}/${row.period}/${json}`).slice(0, 32);
-        stored.set(row, { json, digest: row.fingerprint });
+        storedJson.set(row, json);
         rows.push(row);
       }
       if (single !== undefined && rows.length === 0) throw errors.badInput('cadreId', 'nothingToAssess', { period: period.label });
@@ -496,7 +496,7 @@ class AssessmentService extends RecordService<Assessment> {
         )));
       }
       if (writes.length) await nextTurn();
-      const json = (row: Assessment) => stored.get(row)!.json;
+      const json = (row: Assessment) => storedJson.get(row)!;
       if (rewritten.length) {
         const rewrite = insertStatements(db, Assessment, ['id', ...ASSESSMENT_COLUMNS], rewritten.map((r) => r.row), { update: REWRITTEN_COLUMNS, json: { explanation: json } });
         writes.push(sentAhead(rewrite()));
@@ -520,15 +520,9 @@ class AssessmentService extends RecordService<Assessment> {
         ...restamped.map(updateEvent),
         ...rewritten.map(updateEvent),
       ];
-      const insertDrafts = insertStatements(db, Assessment, ASSESSMENT_COLUMNS, fresh, { returnIds: true, json: { explanation: json } });
-      if (fresh.length === 0) {
-        // Nothing waits for generated ids: the events go right behind the writes.
-        await insertStatements(db, AuditEvent, AUDIT_COLUMNS, events as never[])();
-        await Promise.all(writes);
-        return rows;
-      }
-      await Promise.all(writes);
-      const ids$ = await insertDrafts();
+      // Queued behind the writes (without new drafts, nothing is sent and the events go right
+      // behind them); a failed write is thrown below, and the transaction rolled back.
+      const ids$ = await insertStatements(db, Assessment, ASSESSMENT_COLUMNS, fresh, { returnIds: true, json: { explanation: json } })();
       fresh.forEach((row, i) => (row.id = ids$[i]));
       for (const a of fresh) {
         events.push({
@@ -547,6 +541,7 @@ class AssessmentService extends RecordService<Assessment> {
         });
       }
       await insertStatements(db, AuditEvent, AUDIT_COLUMNS, events as never[])();
+      await Promise.all(writes);
       return rows;
     }, 'READ COMMITTED');
   }
